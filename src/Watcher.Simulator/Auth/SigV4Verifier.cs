@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Watcher.Simulator.Protocol;
+
+namespace Watcher.Simulator.Auth;
+
+/// <summary>
+/// Checks AWS Signature Version 4 (header form) against the accepted key pairs,
+/// with the error codes and messages of AWS front ends.
+/// </summary>
+internal sealed class SigV4Verifier(
+    IReadOnlyList<SimulatorCredential> credentials,
+    string region,
+    string service = "workmail",
+    TimeProvider? timeProvider = null,
+    TimeSpan? maxClockSkew = null)
+{
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+    private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
+    public SigV4Result Verify(SigV4Request request)
+    {
+        var authorization = request.Header("Authorization");
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            return Fail(null, AwsErrors.MissingAuthenticationToken());
+        }
+
+        var header = SigV4AuthorizationHeader.Parse(authorization.Trim(), out var parseError);
+        if (parseError is not null)
+        {
+            return Fail(null, AwsErrors.IncompleteSignature(parseError));
+        }
+
+        var credential = credentials.FirstOrDefault(c => string.Equals(c.AccessKeyId, header.AccessKeyId, StringComparison.Ordinal));
+        if (credential is null)
+        {
+            return Fail(header.AccessKeyId, AwsErrors.UnrecognizedClient());
+        }
+
+        var error = CheckDateAndScope(request, header) ?? CheckSignedHeaders(request, header);
+        if (error is not null)
+        {
+            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error));
+        }
+
+        var payloadHash = PayloadHash(request, out error);
+        if (error is not null)
+        {
+            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error));
+        }
+
+        var canonicalRequest = SigV4Canonicalizer.CanonicalRequest(request, header.SignedHeaders, payloadHash);
+        var stringToSign = SigV4Crypto.StringToSign(request.Header("X-Amz-Date")!, header.Scope, canonicalRequest);
+        var signingKey = SigV4Crypto.DeriveSigningKey(credential.SecretAccessKey, header.Date, header.Region, header.Service);
+        var expected = SigV4Crypto.Signature(signingKey, stringToSign);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(header.Signature)))
+        {
+            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(
+                "The request signature we calculated does not match the signature you provided. "
+                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."));
+        }
+
+        return new SigV4Result(header.AccessKeyId, null);
+    }
+
+    private string? CheckDateAndScope(SigV4Request request, SigV4AuthorizationHeader header)
+    {
+        var amzDate = request.Header("X-Amz-Date");
+        if (amzDate is null)
+        {
+            return "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+        }
+
+        if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            return $"X-Amz-Date '{amzDate}' is not in the ISO 8601 basic format yyyyMMddTHHmmssZ.";
+        }
+
+        if (!string.Equals(header.Date, amzDate[..8], StringComparison.Ordinal))
+        {
+            return $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{header.Date}' != '{amzDate[..8]}', from '{amzDate}'.";
+        }
+
+        if (!string.Equals(header.Region, region, StringComparison.Ordinal))
+        {
+            return $"Credential should be scoped to a valid region, not '{header.Region}'. ";
+        }
+
+        if (!string.Equals(header.Service, service, StringComparison.Ordinal))
+        {
+            return $"Credential should be scoped to correct service: '{service}'. ";
+        }
+
+        if (!string.Equals(header.Terminator, "aws4_request", StringComparison.Ordinal))
+        {
+            return $"Credential should be scoped with a valid terminator: 'aws4_request', not '{header.Terminator}'. ";
+        }
+
+        if (maxClockSkew is { } skew && (signedAt - time.GetUtcNow()).Duration() > skew)
+        {
+            return $"Signature expired: {amzDate} is now earlier or later than allowed ({skew} from {time.GetUtcNow().ToString(AmzDateFormat, CultureInfo.InvariantCulture)}).";
+        }
+
+        return null;
+    }
+
+    private static string? CheckSignedHeaders(SigV4Request request, SigV4AuthorizationHeader header)
+    {
+        if (!header.SignedHeaders.Contains("host"))
+        {
+            return "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.";
+        }
+
+        foreach (var name in header.SignedHeaders)
+        {
+            if (!string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                return $"Signed header '{name}' must be lower-case.";
+            }
+
+            if (request.Header(name) is null)
+            {
+                return $"Signed header '{name}' is not present in the request.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string PayloadHash(SigV4Request request, out string? error)
+    {
+        error = null;
+        var actual = SigV4Crypto.Sha256Hex(request.Body.Span);
+        var declared = request.Header("x-amz-content-sha256");
+        if (declared is null)
+        {
+            return actual;
+        }
+
+        if (declared != UnsignedPayload && !string.Equals(declared, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            error = "The provided 'x-amz-content-sha256' header does not match what was computed.";
+        }
+
+        return declared;
+    }
+
+    private static SigV4Result Fail(string? accessKeyId, AwsError error) => new(accessKeyId, error);
+}

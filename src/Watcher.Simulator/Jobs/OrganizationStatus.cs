@@ -1,0 +1,8 @@
+namespace Watcher.Simulator.Jobs;
+
+internal enum OrganizationStatus
+{
+    NotFound,
+    Inactive,
+    Active,
+}

@@ -1,0 +1,3 @@
+namespace Watcher.Simulator.Jobs;
+
+internal sealed record StartResult(string? JobId, bool LimitExceeded);

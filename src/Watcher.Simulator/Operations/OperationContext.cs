@@ -1,0 +1,3 @@
+namespace Watcher.Simulator.Operations;
+
+internal sealed record OperationContext(SimulatorStore Store, SimulatorOptions Options);

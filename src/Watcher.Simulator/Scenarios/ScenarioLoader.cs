@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Watcher.Simulator.Scenarios;
+
+namespace Watcher.Simulator;
+
+/// <summary>Seeds a store from a scenario file (format in SIMULATOR_API.md).</summary>
+public static class ScenarioLoader
+{
+    /// <returns>The (organization, job) pairs added, in file order.</returns>
+    /// <exception cref="ScenarioException">The file is missing, is not valid JSON, or describes invalid data.</exception>
+    public static IReadOnlyList<(string OrganizationId, string JobId)> LoadFile(SimulatorStore store, string path)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"Scenario file '{path}' could not be read: {e.Message}", e);
+        }
+
+        return LoadJson(store, json, path);
+    }
+
+    /// <param name="source">Names the scenario in error messages.</param>
+    public static IReadOnlyList<(string OrganizationId, string JobId)> LoadJson(SimulatorStore store, string json, string source = "scenario")
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ScenarioDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.ScenarioDocument);
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"Scenario file '{source}' is invalid: {e.Message}", e);
+        }
+
+        if (document?.Organizations is not { } organizations)
+        {
+            throw new ScenarioException($"Scenario file '{source}' is invalid: it has no 'Organizations' array.");
+        }
+
+        // Validate everything into a scratch store first so that a bad file seeds nothing.
+        Seed(new SimulatorStore(store.TimeProvider), organizations, source);
+        return Seed(store, organizations, source);
+    }
+
+    private static List<(string, string)> Seed(SimulatorStore store, IReadOnlyList<ScenarioOrganization> organizations, string source)
+    {
+        var added = new List<(string, string)>();
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            var organization = organizations[i];
+            var where = $"Organizations[{i}]";
+            Guard(source, where, () => store.AddOrganization(organization.OrganizationId!, organization.Alias));
+            var jobs = organization.Jobs ?? [];
+            for (var j = 0; j < jobs.Count; j++)
+            {
+                var job = jobs[j];
+                var jobWhere = $"{where}.Jobs[{j}]";
+                if (job.Duration is null)
+                {
+                    throw new ScenarioException($"Scenario file '{source}' is invalid: {jobWhere}.Duration is required (e.g. \"00:30:00\").");
+                }
+
+                var jobId = "";
+                Guard(source, jobWhere, () => jobId = store.AddJob(organization.OrganizationId!, ToSimulatedJob(job)));
+                if (job.Held == true)
+                {
+                    store.HoldProgress(organization.OrganizationId!, jobId, hold: true);
+                }
+
+                added.Add((organization.OrganizationId!, jobId));
+            }
+
+            if (organization.Active == false)
+            {
+                store.SetOrganizationActive(organization.OrganizationId!, active: false);
+            }
+        }
+
+        return added;
+    }
+
+    private static SimulatedJob ToSimulatedJob(ScenarioJob job)
+    {
+        var defaults = new SimulatedJob();
+        return new SimulatedJob
+        {
+            JobId = job.JobId,
+            EntityId = job.EntityId ?? defaults.EntityId,
+            Description = job.Description,
+            RoleArn = job.RoleArn ?? defaults.RoleArn,
+            KmsKeyArn = job.KmsKeyArn ?? defaults.KmsKeyArn,
+            S3BucketName = job.S3BucketName ?? defaults.S3BucketName,
+            S3Prefix = job.S3Prefix ?? defaults.S3Prefix,
+            StartOffset = job.StartOffset ?? TimeSpan.Zero,
+            Duration = job.Duration!.Value,
+            Outcome = job.Outcome ?? SimulatedOutcome.Complete,
+            OutcomeAtProgress = job.OutcomeAtProgress ?? defaults.OutcomeAtProgress,
+            ErrorInfo = job.ErrorInfo,
+        };
+    }
+
+    private static void Guard(string source, string where, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScenarioException($"Scenario file '{source}' is invalid: {where}: {e.Message}", e);
+        }
+    }
+}

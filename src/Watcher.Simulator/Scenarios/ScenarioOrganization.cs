@@ -1,0 +1,12 @@
+namespace Watcher.Simulator.Scenarios;
+
+internal sealed class ScenarioOrganization
+{
+    public string? OrganizationId { get; init; }
+
+    public string? Alias { get; init; }
+
+    public bool? Active { get; init; }
+
+    public IReadOnlyList<ScenarioJob>? Jobs { get; init; }
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Watcher.Simulator.Auth;
+using Watcher.Simulator.Hosting;
+using Watcher.Simulator.Operations;
+
+namespace Watcher.Simulator;
+
+/// <summary>An Amazon WorkMail API (mailbox export jobs) served over loopback HTTP, for tests and demos.</summary>
+public sealed partial class WorkMailSimulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private int disposed;
+
+    private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests)
+    {
+        this.app = app;
+        ServiceUrl = serviceUrl;
+        Region = options.Region;
+        Credentials = options.Credentials[0];
+        Store = store;
+        Faults = faults;
+        Requests = requests;
+    }
+
+    public Uri ServiceUrl { get; }
+
+    public string Region { get; }
+
+    /// <summary>The first accepted key pair.</summary>
+    public SimulatorCredential Credentials { get; }
+
+    public SimulatorStore Store { get; }
+
+    public SimulatorFaults Faults { get; }
+
+    public SimulatorRequestLog Requests { get; }
+
+    /// <summary>Seeds from <see cref="SimulatorOptions.ScenarioPath"/> if set, then starts listening.</summary>
+    /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
+    public static async Task<WorkMailSimulator> StartAsync(
+        SimulatorOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
+        if (options.Credentials is not { Count: > 0 })
+        {
+            throw new ArgumentException("At least one credential is required.", nameof(options));
+        }
+
+        var endpoint = ListenEndpoint.Parse(options.ListenUrl);
+        var time = timeProvider ?? TimeProvider.System;
+        var store = new SimulatorStore(time);
+        if (options.ScenarioPath is { } scenarioPath)
+        {
+            ScenarioLoader.LoadFile(store, scenarioPath);
+        }
+
+        var faults = new SimulatorFaults(options.FaultSeed);
+        var requests = new SimulatorRequestLog();
+        var app = Build(options, endpoint);
+        var handler = new RequestHandler(
+            new OperationContext(store, options),
+            faults,
+            requests,
+            new SigV4Verifier([.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew),
+            app.Services.GetRequiredService<ILogger<RequestHandler>>());
+        app.Run(handler.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var serviceUrl = new Uri(address.TrimEnd('/') + "/");
+        Log.Started(app.Services.GetRequiredService<ILogger<WorkMailSimulator>>(), serviceUrl, options.Region);
+        return new WorkMailSimulator(app, serviceUrl, options, store, faults, requests);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(SimulatorOptions options, System.Net.IPEndPoint endpoint)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WorkMailSimulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+
+        // Embedded in another process, the simulator must not pick up that process's appsettings,
+        // environment variables (ASPNETCORE_URLS, Logging__...) or command line.
+        foreach (var source in builder.Configuration.Sources.Where(s => s is not Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource).ToList())
+        {
+            builder.Configuration.Sources.Remove(source);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(endpoint);
+        });
+        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        return builder.Build();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "WorkMail simulator listening on {ServiceUrl} (region {Region})")]
+        public static partial void Started(ILogger logger, Uri serviceUrl, string region);
+    }
+}

@@ -1,0 +1,50 @@
+using Amazon.Runtime;
+using Watcher.WorkMail.Client;
+using Watcher.WorkMail.Client.Transform;
+
+namespace Watcher.WorkMail.Adapter;
+
+/// <summary>
+/// Turns whatever the SDK threw into a <see cref="WorkMailException"/>. Messages are built here from codes,
+/// statuses and member names; the SDK's own client-side messages are not copied, so nothing secret leaks.
+/// </summary>
+internal static class WorkMailExceptionMapper
+{
+    public static WorkMailException Map(string operation, Exception exception)
+    {
+        var errorCode = WorkMailErrorClassifier.ErrorCodeOf(exception);
+        var status = exception is AmazonServiceException { StatusCode: var code } && code != 0 ? (int)code : (int?)null;
+        var message = errorCode switch
+        {
+            WorkMailErrorCodes.MalformedResponse => MalformedMessage(operation, exception),
+            WorkMailErrorCodes.Timeout => $"{operation} timed out.",
+            WorkMailErrorCodes.Network => $"{operation} failed on the network: {WorkMailErrorClassifier.Find<HttpRequestException>(exception)?.HttpRequestError.ToString() ?? "connection error"}.",
+            WorkMailErrorCodes.NoCredentials => $"{operation} failed: no AWS credentials could be resolved from the default chain.",
+            WorkMailErrorCodes.Unknown => UnknownMessage(operation, exception, status),
+            _ => $"{operation} failed with {errorCode}{StatusText(status)}: {(exception as AmazonServiceException)?.Message}",
+        };
+        return new WorkMailException(errorCode, message, status, exception);
+    }
+
+    private static string MalformedMessage(string operation, Exception exception)
+    {
+        if (WorkMailErrorClassifier.Find<MalformedMemberException>(exception) is { } member)
+        {
+            return $"The {operation} response is malformed: {member.Message}";
+        }
+
+        var location = (exception as AmazonUnmarshallingException)?.LastKnownLocation;
+        return string.IsNullOrEmpty(location)
+            ? $"The {operation} response is not valid JSON."
+            : $"The {operation} response is not valid JSON (near member {location}).";
+    }
+
+    // Client-side SDK errors (endpoint rules, configuration) say what is wrong and carry no secrets.
+    private static string UnknownMessage(string operation, Exception exception, int? status) => exception switch
+    {
+        AmazonClientException client => $"{operation} failed: {client.Message}",
+        _ => $"{operation} failed: {exception.GetType().Name}{StatusText(status)}.",
+    };
+
+    private static string StatusText(int? status) => status is { } value ? $" (HTTP {value})" : string.Empty;
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.Runtime;
+
+namespace Watcher.WorkMail.Client;
+
+/// <summary>Gives any failure of a call the error code Watcher reports it under.</summary>
+internal static class WorkMailErrorClassifier
+{
+    public static string ErrorCodeOf(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is AmazonUnmarshallingException)
+        {
+            return WorkMailErrorCodes.MalformedResponse;
+        }
+
+        if (exception is AmazonServiceException { ErrorCode: { Length: > 0 } errorCode })
+        {
+            return errorCode;
+        }
+
+        if (Find<TimeoutException>(exception) is not null || Find<OperationCanceledException>(exception) is not null)
+        {
+            return WorkMailErrorCodes.Timeout;
+        }
+
+        if (Find<HttpRequestException>(exception) is not null
+            || Find<IOException>(exception) is not null
+            || Find<SocketException>(exception) is not null
+            || Find<WebException>(exception) is not null)
+        {
+            return WorkMailErrorCodes.Network;
+        }
+
+        if (exception is AmazonClientException && exception.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
+        {
+            return WorkMailErrorCodes.NoCredentials;
+        }
+
+        return WorkMailErrorCodes.Unknown;
+    }
+
+    /// <summary>The first exception of type <typeparamref name="T"/> in the chain of inner exceptions.</summary>
+    public static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Watcher.WorkMail.Model;
+
+/// <summary>The modeled values of MailboxExportJobState.</summary>
+public enum ExportJobState
+{
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,68 @@
+using Watcher.WorkMail.Adapter;
+using Watcher.WorkMail.Client;
+using Watcher.WorkMail.Client.Model;
+using Watcher.WorkMail.Model;
+
+namespace Watcher.WorkMail;
+
+/// <summary>
+/// <see cref="IWorkMailExportJobs"/> over the hand-written SDK client. Every failure leaves as a
+/// <see cref="WorkMailException"/>; only the caller's own cancellation leaves as an <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
+{
+    private readonly AmazonWorkMailClient client;
+
+    public WorkMailExportJobsClient(WorkMailClientSettings settings)
+    {
+        client = AmazonWorkMailClientFactory.Create(settings);
+    }
+
+    public async Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var request = new DescribeMailboxExportJobRequest { OrganizationId = organizationId, JobId = jobId };
+        var response = await CallAsync(
+            WorkMailOperations.DescribeMailboxExportJob,
+            () => client.DescribeMailboxExportJobAsync(request, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return ExportJobMapper.ToDetails(organizationId, jobId, response);
+    }
+
+    public async Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 100);
+        var request = new ListMailboxExportJobsRequest
+        {
+            OrganizationId = organizationId,
+            NextToken = string.IsNullOrEmpty(nextToken) ? null : nextToken,
+            MaxResults = maxResults,
+        };
+        var response = await CallAsync(
+            WorkMailOperations.ListMailboxExportJobs,
+            () => client.ListMailboxExportJobsAsync(request, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return ExportJobMapper.ToPage(response);
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not WorkMailException)
+        {
+            throw WorkMailExceptionMapper.Map(operation, exception);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Watcher.Configuration;
+
+/// <summary>The <c>Watcher:Aws</c> section: where and how to call WorkMail.</summary>
+public sealed class AwsOptions
+{
+    /// <summary>The region; when empty, <c>AWS_REGION</c> or the shared profile supplies it.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>A custom endpoint; <c>AWS_ENDPOINT_URL_WORKMAIL</c> is honoured when this is empty.</summary>
+    public string? ServiceUrl { get; set; }
+
+    public bool UseFipsEndpoint { get; set; }
+
+    public bool UseDualstackEndpoint { get; set; }
+
+    /// <summary><c>Standard</c> or <c>Adaptive</c>.</summary>
+    public string RetryMode { get; set; } = "Standard";
+
+    /// <summary>Attempts per call, the first one included.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

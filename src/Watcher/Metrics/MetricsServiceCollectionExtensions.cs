@@ -1,0 +1,47 @@
+using OpenTelemetry.Metrics;
+using Watcher.Jobs;
+
+namespace Watcher.Metrics;
+
+public static class MetricsServiceCollectionExtensions
+{
+    private const string QuartzMeterName = "Quartz";
+
+    /// <summary>Quartz reports seconds but would get the SDK's millisecond-style default bounds.</summary>
+    private static readonly double[] QuartzDurationBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    /// <summary>Registers the metrics class and an OpenTelemetry pipeline that Prometheus scrapes at <c>/metrics</c>.</summary>
+    public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<ExportJobStore>();
+        services.AddSingleton<WatcherMetrics>();
+
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(WatcherMetrics.MeterName, QuartzMeterName);
+
+            foreach (var (name, seriesPerJob) in WatcherMetrics.PerJobInstruments)
+            {
+                metrics.AddView(name, new MetricStreamConfiguration { CardinalityLimit = WatcherMetrics.MaxJobSeries * seriesPerJob });
+            }
+
+            metrics.AddView(instrument =>
+                instrument.Meter.Name == QuartzMeterName && instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal)
+                    ? new ExplicitBucketHistogramConfiguration { Boundaries = QuartzDurationBuckets }
+                    : null);
+
+            metrics.AddPrometheusExporter(options =>
+            {
+                // Series carry only their own labels: the scrape config supplies job and instance, and
+                // otel_scope_* on every sample and a target_info series would add bytes and no meaning.
+                options.ScopeInfoEnabled = false;
+                options.TargetInfoEnabled = false;
+
+                // Snapshots are already cheap to read; a cache would only make fresh values look stale.
+                options.ScrapeResponseCacheDurationMilliseconds = 0;
+            });
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Watcher;
+using Watcher.Demo;
+using Watcher.Web;
+
+var builder = WatcherHost.CreateBuilder(DemoMode.WithoutFlag(args));
+if (DemoMode.IsRequested(args))
+{
+    await builder.AddDemoSimulatorAsync();
+}
+
+builder.AddWatcher();        // options, WorkMail client, scheduling, metrics, health checks
+var app = builder.Build();
+app.MapWatcherEndpoints();   // /metrics, /healthz, /readyz, /
+return await app.RunWatcherAsync();
+
+public partial class Program;

@@ -1,0 +1,25 @@
+using Quartz;
+using Watcher.Jobs;
+
+namespace Watcher.Scheduling;
+
+/// <summary>The Quartz job for one watched export job; its key names the organization and job.</summary>
+[DisallowConcurrentExecution]
+public sealed class ExportJobPollJob(ExportJobPoller poller) : IJob
+{
+    internal const string OrganizationIdKey = "OrganizationId";
+    internal const string JobIdKey = "JobId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = context.MergedJobDataMap;
+        var key = new WatchedJobKey(data.GetString(OrganizationIdKey)!, data.GetString(JobIdKey)!);
+
+        var outcome = await poller.PollAsync(key, cancellationToken);
+        if (outcome != PollOutcome.Continue)
+        {
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Quartz;
+using Watcher.Configuration;
+
+namespace Watcher.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>Registers Quartz, driven by the registered <see cref="TimeProvider"/>, and the job reconciler.</summary>
+    public static IHostApplicationBuilder AddWatcherScheduling(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Quartz takes its clock at registration, so use the instance a test may have registered.
+        var time = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider
+                   ?? TimeProvider.System;
+        var maxConcurrentCalls = builder.Configuration.GetValue($"{WatcherOptions.SectionName}:{nameof(WatcherOptions.MaxConcurrentCalls)}", 4);
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseTimeProvider(time);
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(maxConcurrentCalls, 1, WatcherOptionsValidator.MaxMaxConcurrentCalls) + 1);
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<ExportJobPoller>();
+        services.AddSingleton<WatchedJobsReconciler>();
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<WatchedJobsService>();
+        return builder;
+    }
+}

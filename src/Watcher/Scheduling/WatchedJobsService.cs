@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Watcher.Configuration;
+
+namespace Watcher.Scheduling;
+
+/// <summary>
+/// Schedules the configured jobs at start, then follows configuration reloads (a ConfigMap update, an
+/// edited appsettings.json). A reloaded configuration that fails validation is logged and ignored, and
+/// the last good one keeps running.
+/// </summary>
+public sealed partial class WatchedJobsService(
+    IConfiguration configuration,
+    IOptions<WatcherOptions> startOptions,
+    IEnumerable<IValidateOptions<WatcherOptions>> validators,
+    WatchedJobsReconciler reconciler,
+    Readiness readiness,
+    ILogger<WatchedJobsService> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _reloadSubscription;
+    private Task _reloading = Task.CompletedTask;
+    private readonly Lock _reloadLock = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await reconciler.ReconcileAsync(startOptions.Value, cancellationToken);
+        readiness.InitialJobsScheduled();
+        _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, OnConfigurationChanged);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _reloadSubscription?.Dispose();
+        await _stopping.CancelAsync();
+        try
+        {
+            await _reloading.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _reloadSubscription?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void OnConfigurationChanged()
+    {
+        lock (_reloadLock)
+        {
+            _reloading = _reloading.ContinueWith(_ => ApplyAsync(), TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private async Task ApplyAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            var options = new WatcherOptions();
+            configuration.GetSection(WatcherOptions.SectionName).Bind(options);
+
+            var failures = validators
+                .Select(v => v.Validate(Options.DefaultName, options))
+                .Where(r => r.Failed)
+                .SelectMany(r => r.Failures ?? [])
+                .ToList();
+            if (failures.Count > 0)
+            {
+                Log.ReloadRejected(logger, string.Join(Environment.NewLine, failures));
+                return;
+            }
+
+            await reconciler.ReconcileAsync(options, _stopping.Token);
+            Log.ReloadApplied(logger, options.Jobs.Count);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            // The binder throws for values it cannot convert, e.g. PollInterval "soon"; its message names the key.
+            Log.ReloadRejected(logger, ex.Message);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "The reloaded configuration was rejected; the last good configuration keeps running:\n{Failures}")]
+        public static partial void ReloadRejected(ILogger logger, string failures);
+
+        [LoggerMessage(2, LogLevel.Information, "Applied the reloaded configuration: {JobCount} configured jobs")]
+        public static partial void ReloadApplied(ILogger logger, int jobCount);
+    }
+}

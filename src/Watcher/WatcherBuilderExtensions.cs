@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Watcher.Configuration;
+using Watcher.Metrics;
+using Watcher.Scheduling;
+using Watcher.Web;
+using Watcher.WorkMail;
+
+namespace Watcher;
+
+public static class WatcherBuilderExtensions
+{
+    /// <summary>Where Watcher listens unless <c>Urls</c>, <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://0.0.0.0:9464";
+
+    /// <summary>Options, the WorkMail client, scheduling, metrics and health checks.</summary>
+    public static WebApplicationBuilder AddWatcher(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddWatcherOptions();
+        builder.Services.AddWatcherMetrics();
+        builder.Services.AddWorkMail();
+        builder.AddWatcherScheduling();
+        builder.Services.AddWatcherHealthChecks();
+        return builder;
+    }
+}

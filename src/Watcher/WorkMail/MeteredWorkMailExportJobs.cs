@@ -1,0 +1,36 @@
+using Watcher.Metrics;
+using Watcher.WorkMail;
+using Watcher.WorkMail.Model;
+
+namespace Watcher.WorkMail;
+
+/// <summary>Counts every call, its failures by error code, and its latency.</summary>
+internal sealed class MeteredWorkMailExportJobs(IWorkMailExportJobs inner, WatcherMetrics metrics, TimeProvider time) : IWorkMailExportJobs, IDisposable
+{
+    public Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken) =>
+        MeasureAsync(WorkMailOperations.DescribeMailboxExportJob, organizationId, () => inner.DescribeExportJobAsync(organizationId, jobId, cancellationToken));
+
+    public Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
+        MeasureAsync(WorkMailOperations.ListMailboxExportJobs, organizationId, () => inner.ListExportJobsAsync(organizationId, nextToken, maxResults, cancellationToken));
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private async Task<T> MeasureAsync<T>(string operation, string organizationId, Func<Task<T>> call)
+    {
+        metrics.ApiRequest(operation, organizationId);
+        var started = time.GetTimestamp();
+        try
+        {
+            return await call();
+        }
+        catch (WorkMailException ex)
+        {
+            metrics.ApiError(operation, organizationId, ex.ErrorCode);
+            throw;
+        }
+        finally
+        {
+            metrics.ApiDuration(operation, time.GetElapsedTime(started));
+        }
+    }
+}

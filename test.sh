@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The single entry point for every test. On a fresh machine it installs what the tests need
+# (idempotently), builds once, runs every test project, and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+fail_setup() {
+  echo "$1" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+# --- tools ---------------------------------------------------------------------------------
+if ! command -v dotnet >/dev/null 2>&1; then
+  fail_setup "The .NET 10 SDK is missing: install it (https://dot.net, or 'apt-get install dotnet-sdk-10.0' from Microsoft's Debian feed), then run ./test.sh again."
+fi
+if ! dotnet --list-sdks | grep -q '^10\.'; then
+  fail_setup "The .NET 10 SDK is missing (found: $(dotnet --list-sdks | tr '\n' ' ')). Install .NET SDK 10.0.x, then run ./test.sh again."
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- build once ----------------------------------------------------------------------------
+if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then
+  cat "$results/build.log"
+  fail_setup "The build failed (log above)."
+fi
+
+# --- test ----------------------------------------------------------------------------------
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    > "$results/$name.log" 2>&1 || status=$?
+  # Show failures in full, and each project's summary.
+  grep -E -A40 '^\s*Failed [A-Za-z]' "$results/$name.log" | head -300 || true
+  grep -E 'Total tests|Passed!|Failed!' "$results/$name.log" | sed "s|^|$name: |" || true
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
+done
+
+projects=$(ls tests/*/*.Tests.csproj | wc -l)
+reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$reports" -lt "$projects" ]; then
+  echo "Only $reports of $projects test projects produced results; see the logs in $results." >&2
+    failed=$((failed + projects - reports))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited $status without a failed test; see the logs in $results." >&2
+    failed=1
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

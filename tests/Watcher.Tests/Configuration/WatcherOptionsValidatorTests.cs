@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+using Watcher.Configuration;
+
+namespace Watcher.Tests.Configuration;
+
+public sealed class WatcherOptionsValidatorTests
+{
+    private const string Org = "m-0123456789abcdef0123456789abcdef";
+    private const string Org2 = "m-fedcba9876543210fedcba9876543210";
+
+    public static TheoryData<string, Dictionary<string, string?>> GoodConfigurations => new()
+    {
+        { "one job, region in config", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "job-1")) },
+        { "region from the environment", Settings(("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "job-1")) },
+        { "same job id in two organizations", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), ("Watcher:Jobs:1:OrganizationId", Org2), ("Watcher:Jobs:1:JobId", "a")) },
+        { "63 character job id", Settings(("Watcher:Aws:Region", "us-west-2"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", new string('a', 63))) },
+        { "service url with adaptive retries", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Aws:ServiceUrl", "http://127.0.0.1:4566"), ("Watcher:Aws:RetryMode", "adaptive"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
+        { "bounds of interval, attempts, timeout and concurrency", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:PollInterval", "00:00:10"), ("Watcher:Aws:MaxAttempts", "10"), ("Watcher:Aws:RequestTimeout", "00:05:00"), ("Watcher:MaxConcurrentCalls", "64"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
+        { "fips and dual-stack", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Aws:UseFipsEndpoint", "true"), ("Watcher:Aws:UseDualstackEndpoint", "true"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
+    };
+
+    public static TheoryData<string, Dictionary<string, string?>, string> BadConfigurations => new()
+    {
+        { "malformed organization id", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", "bogus"), ("Watcher:Jobs:0:JobId", "a")), "Watcher:Jobs:0:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'bogus'" },
+        { "upper-case organization id", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org.ToUpperInvariant()), ("Watcher:Jobs:0:JobId", "a")), "Watcher:Jobs:0:OrganizationId must match" },
+        { "missing organization id", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:JobId", "a")), "Watcher:Jobs:0:OrganizationId is required" },
+        { "missing job id", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org)), "Watcher:Jobs:0:JobId is required" },
+        { "job id too long", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", new string('a', 64))), "Watcher:Jobs:0:JobId must be 1 to 63 characters of [A-Za-z0-9-]" },
+        { "job id with underscore", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a_b")), "Watcher:Jobs:0:JobId must be 1 to 63 characters" },
+        { "bad entry is named by its index", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "b"), ("Watcher:Jobs:2:OrganizationId", "m-1"), ("Watcher:Jobs:2:JobId", "b")), "Watcher:Jobs:2:OrganizationId must match" },
+        { "duplicate job", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "a")), "Watcher:Jobs:1 repeats Watcher:Jobs:0" },
+        { "nothing to watch", Settings(("Watcher:Aws:Region", "eu-west-1")), "Watcher:Jobs must list at least one export job to watch" },
+        { "zero poll interval", WithJob(("Watcher:PollInterval", "00:00:00")), "Watcher:PollInterval must be between 00:00:10 and 1.00:00:00, but was 00:00:00" },
+        { "negative poll interval", WithJob(("Watcher:PollInterval", "-00:01:00")), "Watcher:PollInterval must be between" },
+        { "poll interval over a day", WithJob(("Watcher:PollInterval", "2.00:00:00")), "Watcher:PollInterval must be between" },
+        { "zero concurrency", WithJob(("Watcher:MaxConcurrentCalls", "0")), "Watcher:MaxConcurrentCalls must be between 1 and 64, but was 0" },
+        { "too much concurrency", WithJob(("Watcher:MaxConcurrentCalls", "65")), "Watcher:MaxConcurrentCalls must be between 1 and 64" },
+        { "unknown retry mode", WithJob(("Watcher:Aws:RetryMode", "legacy")), "Watcher:Aws:RetryMode must be Standard or Adaptive, but was 'legacy'" },
+        { "numeric retry mode", WithJob(("Watcher:Aws:RetryMode", "1")), "Watcher:Aws:RetryMode must be Standard or Adaptive" },
+        { "zero attempts", WithJob(("Watcher:Aws:MaxAttempts", "0")), "Watcher:Aws:MaxAttempts must be between 1 and 10, but was 0" },
+        { "too many attempts", WithJob(("Watcher:Aws:MaxAttempts", "11")), "Watcher:Aws:MaxAttempts must be between 1 and 10" },
+        { "zero request timeout", WithJob(("Watcher:Aws:RequestTimeout", "00:00:00")), "Watcher:Aws:RequestTimeout must be between 00:00:01 and 00:05:00" },
+        { "relative service url", WithJob(("Watcher:Aws:ServiceUrl", "/workmail")), "Watcher:Aws:ServiceUrl must be an absolute http or https URL, but was '/workmail'" },
+        { "ftp service url", WithJob(("Watcher:Aws:ServiceUrl", "ftp://example.com")), "Watcher:Aws:ServiceUrl must be an absolute http or https URL" },
+        { "malformed region", WithJob(("Watcher:Aws:Region", "Ireland")), "Watcher:Aws:Region must be a region name such as eu-west-1, but was 'Ireland'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GoodConfigurations))]
+    public void Validate_WithGoodConfiguration_Succeeds(string scenario, Dictionary<string, string?> settings)
+    {
+        var result = Validate(settings, environmentRegion: "eu-west-1");
+
+        Assert.True(result.Succeeded, $"{scenario}: {string.Join("; ", result.Failures ?? [])}");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadConfigurations))]
+    public void Validate_WithBadConfiguration_FailsNamingTheKey(string scenario, Dictionary<string, string?> settings, string expected)
+    {
+        var result = Validate(settings, environmentRegion: "eu-west-1");
+
+        Assert.True(result.Failed, scenario);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WithNoRegionAnywhere_FailsNamingRegionAndTheFallbacks()
+    {
+        var result = Validate(Settings(("Watcher:Aws:ServiceUrl", "http://127.0.0.1:1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a")), environmentRegion: null);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Watcher:Aws:Region must be set, or AWS_REGION, or a region in the shared AWS profile", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WithSeveralProblems_ReportsOneMessagePerProblem()
+    {
+        var result = Validate(
+            Settings(("Watcher:Aws:MaxAttempts", "0"), ("Watcher:PollInterval", "00:00:01"), ("Watcher:Jobs:0:OrganizationId", "bogus"), ("Watcher:Jobs:0:JobId", "a b")),
+            environmentRegion: null);
+
+        Assert.Collection(
+            result.Failures!,
+            f => Assert.StartsWith("Watcher:Aws:Region", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Watcher:Aws:MaxAttempts", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Watcher:Jobs:0:OrganizationId", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Watcher:Jobs:0:JobId", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Watcher:PollInterval", f, StringComparison.Ordinal));
+    }
+
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(Dictionary<string, string?> settings, string? environmentRegion)
+    {
+        var options = new WatcherOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(WatcherOptions.SectionName).Bind(options);
+        return new WatcherOptionsValidator(new FixedRegionSource(environmentRegion)).Validate(null, options);
+    }
+
+    private static Dictionary<string, string?> WithJob(params (string Key, string Value)[] settings) =>
+        Settings([("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), .. settings]);
+
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
+    {
+        var dictionary = new Dictionary<string, string?>();
+        foreach (var (key, value) in settings)
+        {
+            dictionary[key] = value;
+        }
+
+        return dictionary;
+    }
+
+    private sealed class FixedRegionSource(string? region) : IDefaultRegionSource
+    {
+        public string? GetRegion() => region;
+    }
+}

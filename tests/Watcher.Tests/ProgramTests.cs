@@ -1,0 +1,87 @@
+using Watcher.Tests.Support;
+
+namespace Watcher.Tests;
+
+[Collection(SequentialHosts.Name)]
+public sealed class ProgramTests
+{
+    [Fact]
+    public async Task Main_WithMalformedOrganizationIdFromEnvironment_ExitsNonZeroNamingTheKey()
+    {
+        await using var watcher = WatcherProcess.Start(
+            ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?>
+            {
+                ["Watcher__Aws__Region"] = "eu-west-1",
+                ["Watcher__Jobs__0__OrganizationId"] = "bogus",
+                ["Watcher__Jobs__0__JobId"] = "job-1",
+            });
+
+        var exitCode = await watcher.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(WatcherHost.InvalidConfigurationExitCode, exitCode);
+        Assert.Contains("Watcher:Jobs:0:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'bogus'", watcher.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", watcher.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Main_WithUnconvertibleInterval_ExitsNonZeroNamingTheKey()
+    {
+        await using var watcher = WatcherProcess.Start(
+            ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?>
+            {
+                ["Watcher__Aws__Region"] = "eu-west-1",
+                ["Watcher__PollInterval"] = "soon",
+                ["Watcher__Jobs__0__OrganizationId"] = "m-0123456789abcdef0123456789abcdef",
+                ["Watcher__Jobs__0__JobId"] = "job-1",
+            });
+
+        var exitCode = await watcher.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(WatcherHost.InvalidConfigurationExitCode, exitCode);
+        Assert.Contains("Watcher:PollInterval", watcher.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", watcher.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Main_WithSimulate_ServesEveryJobOfTheDemoAndTheirValuesMove()
+    {
+        await using var watcher = WatcherProcess.Start(["--simulate", "--urls", "http://127.0.0.1:0"]);
+        var address = await watcher.WaitForListeningAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = address };
+
+        var first = await ScrapeWhenReadyAsync(client);
+        var states = first.Named("workmail_export_job_state").Where(s => s.Value == 1).Select(s => s["state"]).ToList();
+        Assert.Contains("RUNNING", states);
+        Assert.Contains("FAILED", states);
+        Assert.Contains("CANCELLED", states);
+        Assert.NotEmpty(first.Named("workmail_export_job_failure_info"));
+        Assert.All(first.Named("workmail_export_job_poll_success"), s => Assert.Equal(1, s.Value));
+
+        // Demo jobs progress within a poll interval or two.
+        var progressed = false;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!progressed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var later = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+            progressed = later.Named("workmail_export_job_progress_ratio").Any(s =>
+                first.For("workmail_export_job_progress_ratio", s["job_id"]!).SingleOrDefault() is { } before && s.Value > before.Value);
+        }
+
+        Assert.True(progressed, "No demo job's progress moved within 60 seconds.");
+    }
+
+    private static async Task<PrometheusText> ScrapeWhenReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The demo did not turn ready within 30 seconds.");
+            await Task.Delay(200);
+        }
+
+        return PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+    }
+}
