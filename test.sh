@@ -38,7 +38,7 @@ for project in tests/*/*.Tests.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     > "$results/$name.log" 2>&1 || status=$?
   # Show failures in full, and each project's summary.
-  grep -E -A40 '^\s*Failed [A-Za-z]' "$results/$name.log" | head -300 || true
+  awk '/^[[:space:]]*Failed [A-Za-z]/{show=1} /^[[:space:]]*Passed [A-Za-z]/{show=0} show' "$results/$name.log" | head -300 || true
   grep -E 'Total tests|Passed!|Failed!' "$results/$name.log" | sed "s|^|$name: |" || true
 done
 

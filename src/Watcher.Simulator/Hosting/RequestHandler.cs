@@ -21,7 +21,6 @@ internal sealed partial class RequestHandler(
     SigV4Verifier verifier,
     ILogger<RequestHandler> logger)
 {
-    public const string JsonContentType = "application/x-amz-json-1.1";
     private const int MaxBodyBytes = 1024 * 1024;
 
     public async Task HandleAsync(HttpContext context)
@@ -66,7 +65,7 @@ internal sealed partial class RequestHandler(
             auth.IsValid));
         Log.RequestAnswered(logger, operation, organizationId, statusCode, error?.Code);
 
-        await WriteResponseAsync(context, statusCode, error, payload);
+        await AwsJsonResponse.WriteAsync(context, statusCode, error, payload);
     }
 
     private (byte[]? Payload, AwsError? Error) Execute(string operation, JsonElement input)
@@ -102,9 +101,9 @@ internal sealed partial class RequestHandler(
         }
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !string.Equals(mediaType.MediaType, JsonContentType, StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(mediaType.MediaType, AwsJsonResponse.ContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return AwsErrors.UnknownOperation($"Content-Type '{request.ContentType}' is not supported; use {JsonContentType}.");
+            return AwsErrors.UnknownOperation($"Content-Type '{request.ContentType}' is not supported; use {AwsJsonResponse.ContentType}.");
         }
 
         if (target is null)
@@ -190,36 +189,6 @@ internal sealed partial class RequestHandler(
             query < 0 ? "" : rawTarget[(query + 1)..],
             headers,
             body);
-    }
-
-    private static async Task WriteResponseAsync(HttpContext context, int statusCode, AwsError? error, byte[]? payload)
-    {
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = JsonContentType;
-        response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        if (error is not null)
-        {
-            response.Headers["x-amzn-ErrorType"] = error.Code;
-            payload = ErrorBody(error);
-        }
-
-        response.ContentLength = payload!.Length;
-        await response.Body.WriteAsync(payload, context.RequestAborted);
-    }
-
-    private static byte[] ErrorBody(AwsError error)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("__type", error.TypeName);
-            writer.WriteString("Message", error.Message);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 
     private static partial class Log

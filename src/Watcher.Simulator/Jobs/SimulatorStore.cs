@@ -31,7 +31,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     /// <summary>Adds an organization; adding one that exists changes nothing.</summary>
     public void AddOrganization(string organizationId, string? alias = null)
     {
-        RequireValid(organizationId, ModelShapes.OrganizationId, nameof(organizationId));
+        SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
         lock (gate)
         {
             GetOrAdd(organizationId, alias);
@@ -42,8 +42,8 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     public string AddJob(string organizationId, SimulatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        RequireValid(organizationId, ModelShapes.OrganizationId, nameof(organizationId));
-        Validate(job);
+        SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
+        SimulatedJobValidator.Validate(job);
         lock (gate)
         {
             var organization = GetOrAdd(organizationId, null);
@@ -194,7 +194,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         var jobId = job.JobId ?? Guid.NewGuid().ToString();
         if (organization.Jobs.ContainsKey(jobId))
         {
-            throw new ArgumentException($"Job {jobId} already exists in organization {organization.OrganizationId}.", nameof(job));
+            throw new ArgumentException($"JobId {jobId} already exists in organization {organization.OrganizationId}.");
         }
 
         organization.Jobs[jobId] = new JobRecord(jobId, job, TimeProvider.GetUtcNow() + job.StartOffset);
@@ -216,52 +216,4 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         organizations.TryGetValue(organizationId, out var organization) && organization.Jobs.TryGetValue(jobId, out var job)
             ? job
             : null;
-
-    // Seeded jobs must be valid per the model, or a client under test would see answers the real service never gives.
-    private static void Validate(SimulatedJob job)
-    {
-        if (job.JobId is not null)
-        {
-            RequireValid(job.JobId, ModelShapes.MailboxExportJobId, nameof(SimulatedJob.JobId));
-        }
-
-        RequireValid(job.EntityId, ModelShapes.EntityIdentifier, nameof(SimulatedJob.EntityId));
-        if (job.Description is not null)
-        {
-            RequireValid(job.Description, ModelShapes.Description, nameof(SimulatedJob.Description));
-        }
-
-        RequireValid(job.RoleArn, ModelShapes.RoleArn, nameof(SimulatedJob.RoleArn));
-        RequireValid(job.KmsKeyArn, ModelShapes.KmsKeyArn, nameof(SimulatedJob.KmsKeyArn));
-        RequireValid(job.S3BucketName, ModelShapes.S3BucketName, nameof(SimulatedJob.S3BucketName));
-        RequireValid(job.S3Prefix, ModelShapes.S3ObjectKey, nameof(SimulatedJob.S3Prefix));
-        if (job.ErrorInfo is not null)
-        {
-            RequireValid(job.ErrorInfo, ModelShapes.MailboxExportErrorInfo, nameof(SimulatedJob.ErrorInfo));
-        }
-
-        if (job.Duration < TimeSpan.Zero)
-        {
-            throw new ArgumentException($"Duration must not be negative, got {job.Duration}.", nameof(job));
-        }
-
-        if (job.OutcomeAtProgress is < 0 or > 100)
-        {
-            throw new ArgumentException($"OutcomeAtProgress must be 0..100, got {job.OutcomeAtProgress}.", nameof(job));
-        }
-    }
-
-    private static void RequireValid(string? value, StringShape shape, string name)
-    {
-        if (value is null)
-        {
-            throw new ArgumentException($"{name} is required.", name);
-        }
-
-        var violation = shape.Violations(value).FirstOrDefault();
-        if (violation is not null)
-        {
-            throw new ArgumentException($"{name} '{value}' is not valid: {violation}.", name);
-        }
-    }
 }

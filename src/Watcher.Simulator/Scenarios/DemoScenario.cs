@@ -55,6 +55,13 @@ public static class DemoScenario
                 "month-end/2024-10", TimeSpan.FromHours(-5), TimeSpan.FromMinutes(20))),
             (FinanceOrganizationId, Finance("4b8e2c6a-0d5f-4f9b-9c7e-1a5d9f3b7c9b", "Month-end archive: payroll mailbox", "0f8b1e6d-2a3c-4d4e-9f6a-6b7c8d9e0f1a",
                 "month-end/2024-09", TimeSpan.FromDays(-3), TimeSpan.FromMinutes(25))),
+            (FinanceOrganizationId, Finance("6d0a4e8c-2f7b-4b1d-9e9a-3c7f1b5d9e1d", "Audit export: controller mailbox (failed overnight)", "1a9c2f7e-3b4d-4e5f-8a6b-7c8d9e0f1a2b",
+                "audit/fy2024", TimeSpan.FromHours(-14), TimeSpan.FromHours(3)) with
+            {
+                Outcome = SimulatedOutcome.Fail,
+                OutcomeAtProgress = 62,
+                ErrorInfo = $"The KMS key {KmsKeyArn} is disabled; the export could not encrypt its output.",
+            }),
             (FinanceOrganizationId, Finance("5c9f3d7b-1e6a-4a0c-8d8f-2b6e0a4c8d0c", "Month-end archive: payroll mailbox (older than the list window)", "0f8b1e6d-2a3c-4d4e-9f6a-6b7c8d9e0f1a",
                 "month-end/2024-08", TimeSpan.FromDays(-9), TimeSpan.FromMinutes(25))),
         ];

@@ -36,7 +36,7 @@ public static class ScenarioLoader
         }
         catch (JsonException e)
         {
-            throw new ScenarioException($"Scenario file '{source}' is invalid: {e.Message}", e);
+            throw new ScenarioException(DescribeJsonError(source, e), e);
         }
 
         if (document?.Organizations is not { } organizations)
@@ -84,6 +84,27 @@ public static class ScenarioLoader
         }
 
         return added;
+    }
+
+    private static string DescribeJsonError(string source, JsonException error)
+    {
+        if (error.Path is null)
+        {
+            return $"Scenario file '{source}' is invalid: {error.Message}";
+        }
+
+        var member = error.Path[(error.Path.LastIndexOf('.') + 1)..];
+        var problem = error.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? $"{error.Message.Split('\'')[1]} is not a known member (see SIMULATOR_API.md for the format)"
+            : member switch
+            {
+                "StartOffset" or "Duration" => $"{member} must be a time span such as \"00:30:00\" or \"-00:05:00\"",
+                "Outcome" => $"Outcome must be one of {string.Join(", ", Enum.GetNames<SimulatedOutcome>())}",
+                "OutcomeAtProgress" => "OutcomeAtProgress must be an integer 0..100",
+                "Held" or "Active" => $"{member} must be true or false",
+                _ => error.Message,
+            };
+        return $"Scenario file '{source}' is invalid at {error.Path} (line {error.LineNumber + 1}): {problem}";
     }
 
     private static SimulatedJob ToSimulatedJob(ScenarioJob job)

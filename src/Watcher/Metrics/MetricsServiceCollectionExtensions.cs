@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Watcher.Jobs;
 
@@ -9,6 +10,13 @@ public static class MetricsServiceCollectionExtensions
 
     /// <summary>Quartz reports seconds but would get the SDK's millisecond-style default bounds.</summary>
     private static readonly double[] QuartzDurationBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    /// <summary>
+    /// Quartz tags its measurements with the job and trigger names: one per watched export job, on
+    /// streams that never forget a series. Keeping only the group-level tags bounds the cardinality.
+    /// </summary>
+    private static readonly string[] QuartzTagKeys =
+        ["quartz.job.group", "quartz.job.result", "quartz.trigger.group", "quartz.scheduler.name", "quartz.operation", "quartz.jobstore.operation", "quartz.result"];
 
     /// <summary>Registers the metrics class and an OpenTelemetry pipeline that Prometheus scrapes at <c>/metrics</c>.</summary>
     public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
@@ -25,10 +33,7 @@ public static class MetricsServiceCollectionExtensions
                 metrics.AddView(name, new MetricStreamConfiguration { CardinalityLimit = WatcherMetrics.MaxJobSeries * seriesPerJob });
             }
 
-            metrics.AddView(instrument =>
-                instrument.Meter.Name == QuartzMeterName && instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal)
-                    ? new ExplicitBucketHistogramConfiguration { Boundaries = QuartzDurationBuckets }
-                    : null);
+            metrics.AddView(QuartzView);
 
             metrics.AddPrometheusExporter(options =>
             {
@@ -43,5 +48,17 @@ public static class MetricsServiceCollectionExtensions
         });
 
         return services;
+    }
+
+    private static MetricStreamConfiguration? QuartzView(Instrument instrument)
+    {
+        if (instrument.Meter.Name != QuartzMeterName)
+        {
+            return null;
+        }
+
+        return instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal)
+            ? new ExplicitBucketHistogramConfiguration { Boundaries = QuartzDurationBuckets, TagKeys = QuartzTagKeys }
+            : new MetricStreamConfiguration { TagKeys = QuartzTagKeys };
     }
 }

@@ -13,5 +13,5 @@ internal sealed record TestResponse(int StatusCode, string Body, string? Content
     /// <summary>__type without the shape namespace, as SDKs read it.</summary>
     public string? ErrorCode => ErrorType?[(ErrorType.IndexOf('#', StringComparison.Ordinal) + 1)..];
 
-    public string? Message => Json.TryGetProperty("Message", out var message) ? message.GetString() : null;
+    public string? Message => Json.TryGetProperty(nameof(Message), out var message) ? message.GetString() : null;
 }

@@ -90,6 +90,11 @@ public sealed class WatcherHostTests : IAsyncLifetime
         Assert.Equal(1, build.Value);
         Assert.Equal(["revision", "version"], build.Labels.Keys.Order());
 
+        // Quartz's meter is exported with buckets in seconds and without per-job labels.
+        var quartzBuckets = scrape.Named("quartz_job_execution_duration_seconds_bucket").ToList();
+        Assert.Contains(quartzBuckets, s => s["le"] == "0.005");
+        Assert.DoesNotContain(scrape.Samples, s => s.Name.StartsWith("quartz_", StringComparison.Ordinal) && (s.Labels.ContainsKey("quartz_job_name") || s.Labels.ContainsKey("quartz_trigger_name")));
+
         Assert.Equal("gauge", scrape.Types["workmail_export_job_state"]);
         Assert.Equal("counter", scrape.Types["workmail_api_requests_total"]);
         Assert.Equal("histogram", scrape.Types["workmail_api_request_duration_seconds"]);

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Time.Testing;
+using Watcher.Simulator.Tests.Infrastructure;
+
+namespace Watcher.Simulator.Tests.Scenarios;
+
+public sealed class ScenarioLoaderTests : IDisposable
+{
+    private const string ValidScenario = """
+        {
+          // comments are allowed
+          "Organizations": [
+            {
+              "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+              "Alias": "legal",
+              "Jobs": [
+                { "JobId": "job-1", "EntityId": "j.doe@example.com", "Description": "Hold", "S3BucketName": "legal-exports", "S3Prefix": "holds",
+                  "StartOffset": "-00:05:00", "Duration": "00:30:00", "Outcome": "Fail", "OutcomeAtProgress": 40, "ErrorInfo": "S3 denied" },
+                { "JobId": "job-2", "Duration": "01:00:00", "Outcome": "RunForever", "Held": true }
+              ]
+            },
+            { "OrganizationId": "m-fedcba9876543210fedcba9876543210", "Active": false }
+          ]
+        }
+        """;
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly string directory = Directory.CreateTempSubdirectory("simulator-scenario-").FullName;
+
+    [Fact]
+    public void LoadFile_ValidScenario_SeedsOrganizationsAndJobs()
+    {
+        var store = new SimulatorStore(time);
+
+        var added = ScenarioLoader.LoadFile(store, Write(ValidScenario));
+
+        Assert.Equal([(TestData.OrganizationId, "job-1"), (TestData.OrganizationId, "job-2")], added);
+        Assert.Equal([TestData.OrganizationId, TestData.OtherOrganizationId], store.OrganizationIds.Order(StringComparer.Ordinal));
+        var job = store.Describe(TestData.OrganizationId, "job-1")!;
+        Assert.Equal(("j.doe@example.com", "Hold", "legal-exports", "holds", time.GetUtcNow().AddMinutes(-5)), (job.EntityId, job.Description, job.S3BucketName, job.S3Prefix, job.StartTime));
+        Assert.Equal(16, job.EstimatedProgress);
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(("FAILED", "S3 denied"), (store.Describe(TestData.OrganizationId, "job-1")!.State, store.Describe(TestData.OrganizationId, "job-1")!.ErrorInfo));
+        Assert.Equal(0, store.Describe(TestData.OrganizationId, "job-2")!.EstimatedProgress);
+    }
+
+    [Fact]
+    public async Task StartAsync_ScenarioPath_SeedsAndMarksInactiveOrganization()
+    {
+        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = Write(ValidScenario) }, time);
+        using var client = new WorkMailTestClient(simulator);
+
+        var inactive = await client.CallAsync("ListMailboxExportJobs", new { OrganizationId = TestData.OtherOrganizationId });
+        var active = await client.CallAsync("ListMailboxExportJobs", new { OrganizationId = TestData.OrganizationId });
+
+        Assert.Equal("OrganizationStateException", inactive.ErrorCode);
+        Assert.Equal(2, active.Json.GetProperty("Jobs").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-123\" } ] }", "Organizations[0]", "OrganizationId")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\" }, { \"JobId\": \"bad id\", \"Duration\": \"00:10:00\" } ] } ] }", "Organizations[0].Jobs[1]", "JobId")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"ten minutes\" } ] } ] }", "$.Organizations[0].Jobs[0].Duration", "time span")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\", \"Outcome\": \"Explode\" } ] } ] }", "$.Organizations[0].Jobs[0].Outcome", "Complete, Fail, Cancel, RunForever")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\", \"Outcom\": \"Fail\" } ] } ] }", "Outcom is not a known member", "Jobs[0]")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"JobId\": \"j\" } ] } ] }", "Organizations[0].Jobs[0].Duration", "required")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\", \"OutcomeAtProgress\": 140 } ] } ] }", "Organizations[0].Jobs[0]", "OutcomeAtProgress")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\" } ] }", "(line 1)", "invalid")]
+    [InlineData("{ \"Orgs\": [] }", "Orgs", "invalid")]
+    [InlineData("{}", "Organizations", "invalid")]
+    public void LoadFile_BrokenScenario_ScenarioExceptionNamingProblem(string json, string expectedPart, string otherExpectedPart)
+    {
+        var store = new SimulatorStore(time);
+        var path = Write(json);
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(store, path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expectedPart, error.Message, StringComparison.Ordinal);
+        Assert.Contains(otherExpectedPart, error.Message, StringComparison.Ordinal);
+        Assert.Empty(store.OrganizationIds);
+    }
+
+    [Fact]
+    public void LoadFile_MissingFile_ScenarioExceptionNamingFile()
+    {
+        var path = Path.Combine(directory, "missing.json");
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(new SimulatorStore(time), path));
+
+        Assert.Contains("missing.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_BrokenScenario_ThrowsScenarioException()
+    {
+        var path = Write("{ \"Organizations\": [ { \"OrganizationId\": \"nope\" } ] }");
+
+        var error = await Assert.ThrowsAsync<ScenarioException>(() => WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = path }, time));
+
+        Assert.Contains("OrganizationId", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
