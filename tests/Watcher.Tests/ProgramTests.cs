@@ -5,42 +5,30 @@ namespace Watcher.Tests;
 [Collection(SequentialHosts.Name)]
 public sealed class ProgramTests
 {
-    [Fact]
-    public async Task Main_WithMalformedOrganizationIdFromEnvironment_ExitsNonZeroNamingTheKey()
+    public static TheoryData<string, string, string> BadEnvironment => new()
     {
-        await using var watcher = WatcherProcess.Start(
-            ["--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                ["Watcher__Aws__Region"] = "eu-west-1",
-                ["Watcher__Jobs__0__OrganizationId"] = "bogus",
-                ["Watcher__Jobs__0__JobId"] = "job-1",
-            });
+        { "Watcher__Jobs__0__OrganizationId", "bogus", "Watcher:Jobs:0:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'bogus'" },
+        { "Watcher__PollInterval", "soon", "Watcher:PollInterval" },
+        { "Watcher__Aws__RetryMode", "legacy", "Watcher:Aws:RetryMode must be Standard or Adaptive, but was 'legacy'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEnvironment))]
+    public async Task Main_WithBadSettingFromEnvironment_ExitsNonZeroNamingTheKeyBeforeServing(string variable, string value, string expected)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Watcher__Aws__Region"] = "eu-west-1",
+            ["Watcher__Jobs__0__OrganizationId"] = "m-0123456789abcdef0123456789abcdef",
+            ["Watcher__Jobs__0__JobId"] = "job-1",
+            [variable] = value,
+        };
+        await using var watcher = WatcherProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
 
         var exitCode = await watcher.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(WatcherHost.InvalidConfigurationExitCode, exitCode);
-        Assert.Contains("Watcher:Jobs:0:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'bogus'", watcher.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening on", watcher.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Main_WithUnconvertibleInterval_ExitsNonZeroNamingTheKey()
-    {
-        await using var watcher = WatcherProcess.Start(
-            ["--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                ["Watcher__Aws__Region"] = "eu-west-1",
-                ["Watcher__PollInterval"] = "soon",
-                ["Watcher__Jobs__0__OrganizationId"] = "m-0123456789abcdef0123456789abcdef",
-                ["Watcher__Jobs__0__JobId"] = "job-1",
-            });
-
-        var exitCode = await watcher.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(WatcherHost.InvalidConfigurationExitCode, exitCode);
-        Assert.Contains("Watcher:PollInterval", watcher.Output, StringComparison.Ordinal);
+        Assert.Contains(expected, watcher.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", watcher.Output, StringComparison.Ordinal);
     }
 

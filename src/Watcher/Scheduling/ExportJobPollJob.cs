@@ -16,10 +16,17 @@ public sealed class ExportJobPollJob(ExportJobPoller poller) : IJob
         var data = context.MergedJobDataMap;
         var key = new WatchedJobKey(data.GetString(OrganizationIdKey)!, data.GetString(JobIdKey)!);
 
-        var outcome = await poller.PollAsync(key, cancellationToken);
-        if (outcome != PollOutcome.Continue)
+        try
         {
-            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            var outcome = await poller.PollAsync(key, cancellationToken);
+            if (outcome != PollOutcome.Continue)
+            {
+                await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the in-flight call was cancelled, which is not a failure of the job.
         }
     }
 }

@@ -32,18 +32,13 @@ public sealed partial class ExportJobPoller(
         }
         catch (WorkMailException ex)
         {
-            if (!store.TryUpdate(key, job => job.WithFailure(ex.ErrorCode, ex.Message), out var before, out _))
-            {
-                return PollOutcome.NotWatched;
-            }
-
-            // A job that keeps failing the same way is logged once, not once per poll.
-            if (before.LastErrorCode != ex.ErrorCode)
-            {
-                Log.DescribeFailed(logger, key.JobId, key.OrganizationId, ex.ErrorCode, ex.Message);
-            }
-
-            return PollOutcome.Continue;
+            return RecordFailure(key, ex.ErrorCode, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The client promises WorkMailException; anything else is a bug, but it must not stop the job
+            // from being marked as polled (readiness) or from being polled again.
+            return RecordFailure(key, WorkMailErrorCodes.Unknown, ex.Message, ex);
         }
 
         var now = time.GetUtcNow();
@@ -72,10 +67,26 @@ public sealed partial class ExportJobPoller(
         return PollOutcome.Continue;
     }
 
+    private PollOutcome RecordFailure(WatchedJobKey key, string errorCode, string message, Exception exception)
+    {
+        if (!store.TryUpdate(key, job => job.WithFailure(errorCode, message), out var before, out _))
+        {
+            return PollOutcome.NotWatched;
+        }
+
+        // A job that keeps failing the same way is logged once, not once per poll.
+        if (before.LastErrorCode != errorCode)
+        {
+            Log.DescribeFailed(logger, key.JobId, key.OrganizationId, errorCode, message, errorCode == WorkMailErrorCodes.Unknown ? exception : null);
+        }
+
+        return PollOutcome.Continue;
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Describing export job {JobId} in {OrganizationId} failed with {ErrorCode}: {ErrorMessage}")]
-        public static partial void DescribeFailed(ILogger logger, string jobId, string organizationId, string errorCode, string errorMessage);
+        public static partial void DescribeFailed(ILogger logger, string jobId, string organizationId, string errorCode, string errorMessage, Exception? exception);
 
         [LoggerMessage(2, LogLevel.Information, "Describing export job {JobId} in {OrganizationId} works again after {ErrorCode}")]
         public static partial void DescribeRecovered(ILogger logger, string jobId, string organizationId, string errorCode);

@@ -89,6 +89,28 @@ public sealed class ExportJobPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task PollAsync_WhenClientThrowsUnexpectedly_RecordsUnknownErrorAndContinues()
+    {
+        _workMail.Throw(TestJobs.Org, "job-1", new InvalidOperationException("bug"));
+
+        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+
+        Assert.Equal(PollOutcome.Continue, outcome);
+        Assert.True(Snapshot().PollAttempted);
+        Assert.Equal("Unknown", Snapshot().LastErrorCode);
+    }
+
+    [Fact]
+    public async Task PollAsync_WhenCancelled_PropagatesAndRecordsNothing()
+    {
+        _workMail.Throw(TestJobs.Org, "job-1", new OperationCanceledException());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _poller.PollAsync(Key, CancellationToken.None));
+
+        Assert.False(Snapshot().PollAttempted);
+    }
+
+    [Fact]
     public async Task PollAsync_WhenFirstDescribeFails_HasNoDetailsButCountsAsAttempted()
     {
         _workMail.Fail(TestJobs.Org, "job-1", "AccessDeniedException");

@@ -15,6 +15,9 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs
     public void Fail(string organizationId, string jobId, string errorCode) =>
         _answers[(organizationId, jobId)] = () => throw new WorkMailException(errorCode, $"{errorCode} for {jobId}");
 
+    public void Throw(string organizationId, string jobId, Exception exception) =>
+        _answers[(organizationId, jobId)] = () => throw exception;
+
     public int Calls(string organizationId, string jobId) => _calls.GetValueOrDefault((organizationId, jobId));
 
     public int TotalCalls => _calls.Values.Sum();
