@@ -10,6 +10,9 @@ public sealed class SimulatorOptions
     /// <summary>Keys the SigV4 check accepts. The first one is <see cref="WorkMailSimulator.Credentials"/>.</summary>
     public List<SimulatorCredential> Credentials { get; set; } = [SimulatorCredentials.Default];
 
+    /// <summary>Roles the STS AssumeRole endpoint lets the configured keys assume; seeds <see cref="WorkMailSimulator.Roles"/>.</summary>
+    public List<SimulatorRole> Roles { get; set; } = [];
+
     /// <summary>Kestrel listen URL (http only); port 0 picks a free port.</summary>
     public string ListenUrl { get; set; } = "http://127.0.0.1:0";
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Watcher.Simulator.Auth;
 using Watcher.Simulator.Hosting;
 using Watcher.Simulator.Operations;
+using Watcher.Simulator.Sts;
 
 namespace Watcher.Simulator;
 
@@ -19,7 +20,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
     private readonly WebApplication app;
     private int disposed;
 
-    private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests)
+    private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests, SimulatorRoles roles)
     {
         this.app = app;
         ServiceUrl = serviceUrl;
@@ -28,6 +29,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         Store = store;
         Faults = faults;
         Requests = requests;
+        Roles = roles;
     }
 
     public Uri ServiceUrl { get; }
@@ -42,6 +44,9 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
     public SimulatorFaults Faults { get; }
 
     public SimulatorRequestLog Requests { get; }
+
+    /// <summary>Roles the STS AssumeRole endpoint (same URL, service <c>sts</c>) accepts; seeded from <see cref="SimulatorOptions.Roles"/>.</summary>
+    public SimulatorRoles Roles { get; }
 
     /// <summary>Seeds from <see cref="SimulatorOptions.ScenarioPath"/> if set, then starts listening.</summary>
     /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
@@ -63,14 +68,24 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
             ScenarioLoader.LoadFile(store, scenarioPath);
         }
 
+        var roles = new SimulatorRoles();
+        foreach (var role in options.Roles)
+        {
+            roles.Add(role);
+        }
+
         var faults = new SimulatorFaults(options.FaultSeed);
         var requests = new SimulatorRequestLog();
+        var issued = new IssuedCredentials(time);
+        var verifier = new SigV4Verifier(
+            [.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew, issued: issued);
         var app = Build(options, endpoint);
         var handler = new RequestHandler(
             new OperationContext(store, options),
             faults,
             requests,
-            new SigV4Verifier([.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew),
+            verifier,
+            new StsRequestHandler(roles, issued, verifier, requests, app.Services.GetRequiredService<ILogger<StsRequestHandler>>()),
             app.Services.GetRequiredService<ILogger<RequestHandler>>());
         app.Run(handler.HandleAsync);
 
@@ -87,7 +102,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var serviceUrl = new Uri(address.TrimEnd('/') + "/");
         Log.Started(app.Services.GetRequiredService<ILogger<WorkMailSimulator>>(), serviceUrl, options.Region);
-        return new WorkMailSimulator(app, serviceUrl, options, store, faults, requests);
+        return new WorkMailSimulator(app, serviceUrl, options, store, faults, requests, roles);
     }
 
     public async ValueTask DisposeAsync()

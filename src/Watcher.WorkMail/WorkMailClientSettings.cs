@@ -24,6 +24,18 @@ public sealed record WorkMailClientSettings
     /// <summary>Static credentials; when null the SDK's default credential chain is used.</summary>
     public WorkMailStaticCredentials? Credentials { get; init; }
 
+    /// <summary>
+    /// When set, WorkMail calls are signed with this role's temporary credentials, obtained from STS with
+    /// <see cref="Credentials"/> (or the default chain) as the source and refreshed before they expire.
+    /// </summary>
+    public WorkMailAssumeRole? AssumeRole { get; init; }
+
+    /// <summary>
+    /// A custom STS endpoint for <see cref="AssumeRole"/>. When null, <c>AWS_ENDPOINT_URL_STS</c> or the regional
+    /// STS endpoint of <see cref="Region"/> applies.
+    /// </summary>
+    public Uri? StsServiceUrl { get; init; }
+
     /// <summary>Called once for every retry the SDK makes, with the operation and the error code that caused it.</summary>
     public Action<WorkMailRetry>? OnRetry { get; init; }
 }

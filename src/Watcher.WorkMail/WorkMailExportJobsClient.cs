@@ -2,6 +2,7 @@ using Watcher.WorkMail.Adapter;
 using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Client.Model;
 using Watcher.WorkMail.Model;
+using Watcher.WorkMail.Roles;
 
 namespace Watcher.WorkMail;
 
@@ -13,9 +14,22 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
 {
     private readonly AmazonWorkMailClient client;
 
+    // Role credentials own an STS client; static keys and the default chain own nothing.
+    private readonly IDisposable? ownedCredentials;
+
     public WorkMailExportJobsClient(WorkMailClientSettings settings)
     {
-        client = AmazonWorkMailClientFactory.Create(settings);
+        var credentials = AmazonWorkMailClientFactory.CreateCredentials(settings);
+        ownedCredentials = credentials as AssumeRoleCredentials;
+        try
+        {
+            client = AmazonWorkMailClientFactory.Create(settings, credentials);
+        }
+        catch
+        {
+            ownedCredentials?.Dispose();
+            throw;
+        }
     }
 
     public async Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken)
@@ -48,7 +62,11 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
         return ExportJobMapper.ToPage(response);
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        client.Dispose();
+        ownedCredentials?.Dispose();
+    }
 
     private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {

@@ -2,7 +2,8 @@ using Watcher.Simulator.Protocol;
 
 namespace Watcher.Simulator.Auth;
 
-internal sealed record SigV4Result(string? AccessKeyId, AwsError? Error)
+/// <param name="AssumedRoleArn">The assumed-role ARN when the key was issued by AssumeRole; null for the configured keys.</param>
+internal sealed record SigV4Result(string? AccessKeyId, AwsError? Error, string? AssumedRoleArn = null)
 {
     public bool IsValid => Error is null;
 }

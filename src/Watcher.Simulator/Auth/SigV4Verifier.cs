@@ -2,26 +2,32 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Watcher.Simulator.Protocol;
+using Watcher.Simulator.Sts;
 
 namespace Watcher.Simulator.Auth;
 
 /// <summary>
 /// Checks AWS Signature Version 4 (header form) against the accepted key pairs,
-/// with the error codes and messages of AWS front ends.
+/// with the error codes and messages of AWS front ends. Keys issued by the simulator's AssumeRole are accepted
+/// too, with their session token and until their expiration.
 /// </summary>
 internal sealed class SigV4Verifier(
     IReadOnlyList<SimulatorCredential> credentials,
     string region,
     string service = "workmail",
     TimeProvider? timeProvider = null,
-    TimeSpan? maxClockSkew = null)
+    TimeSpan? maxClockSkew = null,
+    IssuedCredentials? issued = null)
 {
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
-    public SigV4Result Verify(SigV4Request request)
+    public SigV4Result Verify(SigV4Request request) => Verify(request, service);
+
+    /// <param name="expectedService">The signing name the credential scope must carry on this route.</param>
+    public SigV4Result Verify(SigV4Request request, string expectedService)
     {
         var authorization = request.Header("Authorization");
         if (string.IsNullOrWhiteSpace(authorization))
@@ -35,39 +41,52 @@ internal sealed class SigV4Verifier(
             return Fail(null, AwsErrors.IncompleteSignature(parseError));
         }
 
-        var credential = credentials.FirstOrDefault(c => string.Equals(c.AccessKeyId, header.AccessKeyId, StringComparison.Ordinal));
-        if (credential is null)
+        var session = issued?.Find(header.AccessKeyId);
+        var secret = session?.SecretAccessKey
+            ?? credentials.FirstOrDefault(c => string.Equals(c.AccessKeyId, header.AccessKeyId, StringComparison.Ordinal))?.SecretAccessKey;
+        if (secret is null)
         {
             return Fail(header.AccessKeyId, AwsErrors.UnrecognizedClient());
         }
 
-        var error = CheckDateAndScope(request, header) ?? CheckSignedHeaders(request, header);
+        // Temporary keys are only valid together with the token they were issued with.
+        if (session is not null && !string.Equals(request.Header("X-Amz-Security-Token"), session.SessionToken, StringComparison.Ordinal))
+        {
+            return Fail(header.AccessKeyId, AwsErrors.UnrecognizedClient(), session);
+        }
+
+        var error = CheckDateAndScope(request, header, expectedService) ?? CheckSignedHeaders(request, header);
         if (error is not null)
         {
-            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error));
+            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error), session);
         }
 
         var payloadHash = PayloadHash(request, out error);
         if (error is not null)
         {
-            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error));
+            return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(error), session);
         }
 
         var canonicalRequest = SigV4Canonicalizer.CanonicalRequest(request, header.SignedHeaders, payloadHash);
         var stringToSign = SigV4Crypto.StringToSign(request.Header("X-Amz-Date")!, header.Scope, canonicalRequest);
-        var signingKey = SigV4Crypto.DeriveSigningKey(credential.SecretAccessKey, header.Date, header.Region, header.Service);
+        var signingKey = SigV4Crypto.DeriveSigningKey(secret, header.Date, header.Region, header.Service);
         var expected = SigV4Crypto.Signature(signingKey, stringToSign);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(header.Signature)))
         {
             return Fail(header.AccessKeyId, AwsErrors.InvalidSignature(
                 "The request signature we calculated does not match the signature you provided. "
-                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."));
+                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."), session);
         }
 
-        return new SigV4Result(header.AccessKeyId, null);
+        if (session is not null && session.Expiration <= time.GetUtcNow())
+        {
+            return Fail(header.AccessKeyId, AwsErrors.ExpiredToken(), session);
+        }
+
+        return new SigV4Result(header.AccessKeyId, null, session?.AssumedRoleArn);
     }
 
-    private string? CheckDateAndScope(SigV4Request request, SigV4AuthorizationHeader header)
+    private string? CheckDateAndScope(SigV4Request request, SigV4AuthorizationHeader header, string expectedService)
     {
         var amzDate = request.Header("X-Amz-Date");
         if (amzDate is null)
@@ -90,9 +109,9 @@ internal sealed class SigV4Verifier(
             return $"Credential should be scoped to a valid region, not '{header.Region}'. ";
         }
 
-        if (!string.Equals(header.Service, service, StringComparison.Ordinal))
+        if (!string.Equals(header.Service, expectedService, StringComparison.Ordinal))
         {
-            return $"Credential should be scoped to correct service: '{service}'. ";
+            return $"Credential should be scoped to correct service: '{expectedService}'. ";
         }
 
         if (!string.Equals(header.Terminator, "aws4_request", StringComparison.Ordinal))
@@ -149,5 +168,6 @@ internal sealed class SigV4Verifier(
         return declared;
     }
 
-    private static SigV4Result Fail(string? accessKeyId, AwsError error) => new(accessKeyId, error);
+    private static SigV4Result Fail(string? accessKeyId, AwsError error, IssuedCredential? session = null) =>
+        new(accessKeyId, error, session?.AssumedRoleArn);
 }

@@ -7,18 +7,21 @@ using Microsoft.Extensions.Logging;
 using Watcher.Simulator.Auth;
 using Watcher.Simulator.Operations;
 using Watcher.Simulator.Protocol;
+using Watcher.Simulator.Sts;
 
 namespace Watcher.Simulator.Hosting;
 
 /// <summary>
 /// The whole HTTP surface: every request, whatever its method or path, ends here and gets an awsJson answer.
 /// Order of checks: added latency, SigV4, injected faults, protocol (method, content type, target), body, operation.
+/// Form posts go to the STS route instead, after the added latency.
 /// </summary>
 internal sealed partial class RequestHandler(
     OperationContext operations,
     SimulatorFaults faults,
     SimulatorRequestLog requests,
     SigV4Verifier verifier,
+    StsRequestHandler sts,
     ILogger<RequestHandler> logger)
 {
     private const int MaxBodyBytes = 1024 * 1024;
@@ -36,6 +39,12 @@ internal sealed partial class RequestHandler(
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, context.RequestAborted);
+        }
+
+        if (body is not null && StsRequestHandler.Handles(request))
+        {
+            await sts.HandleAsync(context, ToSigV4Request(context, body));
+            return;
         }
 
         var (document, bodyError) = Parse(body);
@@ -62,7 +71,10 @@ internal sealed partial class RequestHandler(
             statusCode,
             error?.Code,
             auth.AccessKeyId,
-            auth.IsValid));
+            auth.IsValid)
+        {
+            AssumedRoleArn = auth.AssumedRoleArn,
+        });
         Log.RequestAnswered(logger, operation, organizationId, statusCode, error?.Code);
 
         await AwsJsonResponse.WriteAsync(context, statusCode, error, payload);

@@ -33,6 +33,9 @@ internal static class AwsErrors
 
     public static AwsError InvalidSignature(string message) => new("InvalidSignatureException", message, 403);
 
+    public static AwsError ExpiredToken() =>
+        new("ExpiredTokenException", "The security token included in the request is expired", 403);
+
     public static AwsError UnrecognizedClient() =>
         new("UnrecognizedClientException", "The security token included in the request is invalid.", 403);
 }

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
+using Watcher.WorkMail.Roles;
 
 namespace Watcher.WorkMail.Adapter;
 
@@ -44,18 +45,46 @@ internal static class AmazonWorkMailClientFactory
         return config;
     }
 
-    public static AmazonWorkMailClient Create(WorkMailClientSettings settings)
+    /// <remarks>With <see cref="WorkMailClientSettings.AssumeRole"/> the role credentials are not disposed with the
+    /// client; callers that own the client use <see cref="CreateCredentials"/> and <see cref="Create(WorkMailClientSettings, AWSCredentials?)"/>.</remarks>
+    public static AmazonWorkMailClient Create(WorkMailClientSettings settings) => Create(settings, CreateCredentials(settings));
+
+    /// <param name="credentials">From <see cref="CreateCredentials"/>; null for the default chain.</param>
+    public static AmazonWorkMailClient Create(WorkMailClientSettings settings, AWSCredentials? credentials)
     {
         var config = CreateConfig(settings);
-        if (settings.Credentials is not { } keys)
+        if (credentials is null)
         {
             SecurityTokenServiceRegistration.EnsureRegistered();
             return new AmazonWorkMailClient(config);
         }
 
-        AWSCredentials credentials = string.IsNullOrEmpty(keys.SessionToken)
-            ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
-            : new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken);
         return new AmazonWorkMailClient(credentials, config);
     }
+
+    /// <summary>What WorkMail calls are signed with: the role's refreshing credentials, the static keys, or null for
+    /// the default chain. Role credentials are disposable and belong to the caller.</summary>
+    public static AWSCredentials? CreateCredentials(WorkMailClientSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AssumeRole is not { } role)
+        {
+            return StaticCredentials(settings);
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(role.RoleArn, nameof(settings));
+        ArgumentException.ThrowIfNullOrWhiteSpace(role.SessionName, nameof(settings));
+
+        // The STS client shares region, attempts and timeout with WorkMail: reject bad ones before building it.
+        _ = CreateConfig(settings);
+
+        return new AssumeRoleCredentials(StsClientFactory.Create(settings), role);
+    }
+
+    public static AWSCredentials? StaticCredentials(WorkMailClientSettings settings) => settings.Credentials switch
+    {
+        null => null,
+        { SessionToken: null or "" } keys => new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
+        var keys => new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken),
+    };
 }

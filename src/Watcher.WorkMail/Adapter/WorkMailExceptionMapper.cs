@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Client.Transform;
+using Watcher.WorkMail.Roles;
 
 namespace Watcher.WorkMail.Adapter;
 
@@ -12,6 +13,12 @@ internal static class WorkMailExceptionMapper
 {
     public static WorkMailException Map(string operation, Exception exception)
     {
+        // A failed AssumeRole never reached WorkMail: report STS's code, and the role rather than the operation's answer.
+        if (WorkMailErrorClassifier.Find<AssumeRoleException>(exception) is { } assumeRole)
+        {
+            return new WorkMailException(assumeRole.ErrorCode, $"{operation} failed: {assumeRole.Message}", assumeRole.StatusCode, exception);
+        }
+
         var errorCode = WorkMailErrorClassifier.ErrorCodeOf(exception);
         var status = exception is AmazonServiceException { StatusCode: var code } && code != 0 ? (int)code : (int?)null;
         var message = errorCode switch
