@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Roles;
@@ -29,19 +28,7 @@ internal static class AmazonWorkMailClientFactory
             OnRetry = settings.OnRetry,
         };
 
-        if (settings.ServiceUrl is not null)
-        {
-            // ServiceURL clears RegionEndpoint; the signing region is then AuthenticationRegion.
-            config.ServiceURL = settings.ServiceUrl.AbsoluteUri;
-        }
-        else
-        {
-            // AWS_ENDPOINT_URL_WORKMAIL, when set, still overrides the endpoint rules through ServiceURL.
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-        }
-
-        // Without this a ServiceURL-only config silently signs for us-east-1.
-        config.AuthenticationRegion = settings.Region;
+        ClientEndpoint.Apply(config, settings.ServiceUrl, settings.Region);
         return config;
     }
 

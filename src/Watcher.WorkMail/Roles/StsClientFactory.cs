@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.SecurityToken;
 using Watcher.WorkMail.Adapter;
 
@@ -18,18 +17,7 @@ internal static class StsClientFactory
             MaxErrorRetry = settings.MaxAttempts - 1,
             Timeout = settings.RequestTimeout,
         };
-        if (settings.StsServiceUrl is not null)
-        {
-            config.ServiceURL = settings.StsServiceUrl.AbsoluteUri;
-        }
-        else
-        {
-            // AWS_ENDPOINT_URL_STS, when set, still overrides the regional endpoint.
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-        }
-
-        // A ServiceURL alone would sign for us-east-1.
-        config.AuthenticationRegion = settings.Region;
+        ClientEndpoint.Apply(config, settings.StsServiceUrl, settings.Region);
         return config;
     }
 

@@ -48,12 +48,6 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
         await scheduler.DeleteJob(JobKeyFor(key), cancellationToken);
     }
 
-    public async Task<bool> IsScheduledAsync(WatchedJobKey key, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        return await scheduler.Exists(JobKeyFor(key), cancellationToken);
-    }
-
     /// <summary>A stable point in (0, interval] for this job, from an FNV-1a hash of its key.</summary>
     public static TimeSpan Offset(WatchedJobKey key, TimeSpan interval)
     {
