@@ -6,6 +6,9 @@ namespace Watcher.Simulator;
 /// <summary>Runs the simulator on its own, so that any AWS CLI or SDK can be pointed at it.</summary>
 internal static class Program
 {
+    // Often enough that a discovery poll every minute or so keeps finding new jobs.
+    private static readonly TimeSpan SpawnEvery = TimeSpan.FromSeconds(30);
+
     public static async Task<int> Main(string[] args)
     {
         ProgramArguments arguments;
@@ -57,10 +60,13 @@ internal static class Program
 
         await using (simulator)
         {
-            var jobs = arguments.ScenarioPath is null
+            var demo = arguments.ScenarioPath is null;
+            var jobs = demo
                 ? DemoScenario.Seed(simulator.Store)
                 : [.. simulator.Store.OrganizationIds.SelectMany(o => simulator.Store.JobIds(o).Select(j => (o, j)))];
-            Console.WriteLine(StartupBanner.Render(simulator, jobs));
+            var discovery = demo ? DemoScenario.SeedDiscovery(simulator.Store) : null;
+            using var spawner = discovery is null ? null : JobSpawner.Start(simulator.Store, discovery, SpawnEvery);
+            Console.WriteLine(StartupBanner.Render(simulator, jobs, spawner));
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

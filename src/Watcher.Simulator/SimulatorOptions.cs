@@ -7,6 +7,10 @@ public sealed class SimulatorOptions
 {
     public string Region { get; set; } = "us-east-1";
 
+    /// <summary>More regions the listener answers for (SigV4 scope of workmail and sts). An organization is only
+    /// found through requests signed for its own region, as with the real regional endpoints.</summary>
+    public List<string> AdditionalRegions { get; set; } = [];
+
     /// <summary>Keys the SigV4 check accepts. The first one is <see cref="WorkMailSimulator.Credentials"/>.</summary>
     public List<SimulatorCredential> Credentials { get; set; } = [SimulatorCredentials.Default];
 

@@ -5,13 +5,14 @@ namespace Watcher.Simulator;
 /// <summary>What the standalone simulator prints at start: everything a client needs to connect.</summary>
 internal static class StartupBanner
 {
-    public static string Render(WorkMailSimulator simulator, IReadOnlyList<(string OrganizationId, string JobId)> jobs)
+    /// <param name="discovery">The spawner feeding the discovery organization, if any: its jobs are too many to list.</param>
+    public static string Render(WorkMailSimulator simulator, IReadOnlyList<(string OrganizationId, string JobId)> jobs, JobSpawner? discovery = null)
     {
         var endpoint = simulator.ServiceUrl.ToString().TrimEnd('/');
         var text = new StringBuilder()
             .AppendLine("WorkMail simulator (mailbox export jobs)")
             .AppendLine($"  URL:                   {endpoint}")
-            .AppendLine($"  Region:                {simulator.Region}")
+            .AppendLine($"  Region:                {string.Join(", ", simulator.Regions)}")
             .AppendLine($"  Access key id:         {simulator.Credentials.AccessKeyId}")
             .AppendLine($"  Secret access key:     {simulator.Credentials.SecretAccessKey}")
             .AppendLine("  Organizations and jobs:");
@@ -22,6 +23,12 @@ internal static class StartupBanner
             {
                 text.AppendLine($"      {jobId}");
             }
+        }
+
+        if (discovery is not null)
+        {
+            var count = simulator.Store.JobIds(discovery.OrganizationId).Count;
+            text.AppendLine($"  Discovery organization: {discovery.OrganizationId} ({count} jobs, a new one every {discovery.Every.TotalSeconds:0} s)");
         }
 
         var firstOrganization = jobs.Count > 0 ? jobs[0].OrganizationId : "m-...";

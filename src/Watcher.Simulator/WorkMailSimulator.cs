@@ -25,6 +25,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         this.app = app;
         ServiceUrl = serviceUrl;
         Region = options.Region;
+        Regions = [options.Region, .. options.AdditionalRegions.Where(r => r != options.Region).Distinct(StringComparer.Ordinal)];
         Credentials = options.Credentials[0];
         Store = store;
         Faults = faults;
@@ -35,6 +36,9 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
     public Uri ServiceUrl { get; }
 
     public string Region { get; }
+
+    /// <summary>Every region requests may be signed for: <see cref="Region"/> first, then <see cref="SimulatorOptions.AdditionalRegions"/>.</summary>
+    public IReadOnlyList<string> Regions { get; }
 
     /// <summary>The first accepted key pair.</summary>
     public SimulatorCredential Credentials { get; }
@@ -60,6 +64,11 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
             throw new ArgumentException("At least one credential is required.", nameof(options));
         }
 
+        if (options.AdditionalRegions is null || options.AdditionalRegions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("AdditionalRegions must be a list of non-blank region names.", nameof(options));
+        }
+
         var endpoint = ListenEndpoint.Parse(options.ListenUrl);
         var time = timeProvider ?? TimeProvider.System;
         var store = new SimulatorStore(time);
@@ -78,7 +87,8 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         var requests = new SimulatorRequestLog();
         var issued = new IssuedCredentials(time);
         var verifier = new SigV4Verifier(
-            [.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew, issued: issued);
+            [.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew, issued: issued,
+            additionalRegions: [.. options.AdditionalRegions]);
         var app = Build(options, endpoint);
         var handler = new RequestHandler(
             new OperationContext(store, options),

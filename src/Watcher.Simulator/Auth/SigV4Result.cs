@@ -6,4 +6,7 @@ namespace Watcher.Simulator.Auth;
 internal sealed record SigV4Result(string? AccessKeyId, AwsError? Error, string? AssumedRoleArn = null)
 {
     public bool IsValid => Error is null;
+
+    /// <summary>The region of the verified credential scope; null unless the signature is valid.</summary>
+    public string? Region { get; init; }
 }

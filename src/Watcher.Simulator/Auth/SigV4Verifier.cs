@@ -17,7 +17,8 @@ internal sealed class SigV4Verifier(
     string service = "workmail",
     TimeProvider? timeProvider = null,
     TimeSpan? maxClockSkew = null,
-    IssuedCredentials? issued = null)
+    IssuedCredentials? issued = null,
+    IReadOnlyCollection<string>? additionalRegions = null)
 {
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
@@ -83,8 +84,12 @@ internal sealed class SigV4Verifier(
             return Fail(header.AccessKeyId, AwsErrors.ExpiredToken(), session);
         }
 
-        return new SigV4Result(header.AccessKeyId, null, session?.AssumedRoleArn);
+        return new SigV4Result(header.AccessKeyId, null, session?.AssumedRoleArn) { Region = header.Region };
     }
+
+    private bool IsAcceptedRegion(string candidate) =>
+        string.Equals(candidate, region, StringComparison.Ordinal)
+        || (additionalRegions?.Contains(candidate, StringComparer.Ordinal) ?? false);
 
     private string? CheckDateAndScope(SigV4Request request, SigV4AuthorizationHeader header, string expectedService)
     {
@@ -104,7 +109,7 @@ internal sealed class SigV4Verifier(
             return $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{header.Date}' != '{amzDate[..8]}', from '{amzDate}'.";
         }
 
-        if (!string.Equals(header.Region, region, StringComparison.Ordinal))
+        if (!IsAcceptedRegion(header.Region))
         {
             return $"Credential should be scoped to a valid region, not '{header.Region}'. ";
         }

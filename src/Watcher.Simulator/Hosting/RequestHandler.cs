@@ -57,7 +57,7 @@ internal sealed partial class RequestHandler(
         byte[]? payload = null;
         if (error is null)
         {
-            (payload, error) = Execute(operation, document!.RootElement);
+            (payload, error) = Execute(operation, document!.RootElement, operations with { Region = auth.Region! });
         }
 
         var organizationId = OrganizationIdOf(document);
@@ -74,20 +74,21 @@ internal sealed partial class RequestHandler(
             auth.IsValid)
         {
             AssumedRoleArn = auth.AssumedRoleArn,
+            Region = auth.Region,
         });
         Log.RequestAnswered(logger, operation, organizationId, statusCode, error?.Code);
 
         await AwsJsonResponse.WriteAsync(context, statusCode, error, payload);
     }
 
-    private (byte[]? Payload, AwsError? Error) Execute(string operation, JsonElement input)
+    private (byte[]? Payload, AwsError? Error) Execute(string operation, JsonElement input, OperationContext context)
     {
         using var buffer = new MemoryStream();
         try
         {
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                OperationDispatcher.Execute(operation, input, operations, writer);
+                OperationDispatcher.Execute(operation, input, context, writer);
             }
 
             return (buffer.ToArray(), null);

@@ -29,12 +29,18 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     }
 
     /// <summary>Adds an organization; adding one that exists changes nothing.</summary>
-    public void AddOrganization(string organizationId, string? alias = null)
+    /// <param name="region">The only region whose requests find it; null: the simulator's primary region.</param>
+    public void AddOrganization(string organizationId, string? alias = null, string? region = null)
     {
         SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
+        if (region is not null && (region.Length == 0 || region.Any(char.IsWhiteSpace)))
+        {
+            throw new ArgumentException($"Region '{region}' is not a region name.", nameof(region));
+        }
+
         lock (gate)
         {
-            GetOrAdd(organizationId, alias);
+            GetOrAdd(organizationId, alias, region);
         }
     }
 
@@ -46,8 +52,49 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         SimulatedJobValidator.Validate(job);
         lock (gate)
         {
-            var organization = GetOrAdd(organizationId, null);
+            var organization = GetOrAdd(organizationId, null, null);
             return AddJob(organization, job);
+        }
+    }
+
+    /// <summary>Adds many jobs at once, and the organization if it is new: all of them or, when one is invalid
+    /// or its JobId is taken, none. Returns the JobIds in input order.</summary>
+    public IReadOnlyList<string> AddJobs(string organizationId, IEnumerable<SimulatedJob> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
+        var batch = jobs.ToList();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var job in batch)
+        {
+            ArgumentNullException.ThrowIfNull(job, nameof(jobs));
+            SimulatedJobValidator.Validate(job);
+            if (job.JobId is { } id && !ids.Add(id))
+            {
+                throw new ArgumentException($"JobId {id} appears more than once in the batch.", nameof(jobs));
+            }
+        }
+
+        lock (gate)
+        {
+            if (organizations.TryGetValue(organizationId, out var existing) && ids.FirstOrDefault(existing.Jobs.ContainsKey) is { } taken)
+            {
+                throw new ArgumentException($"JobId {taken} already exists in organization {organizationId}.", nameof(jobs));
+            }
+
+            var organization = GetOrAdd(organizationId, null, null);
+            return [.. batch.Select(job => AddJob(organization, job))];
+        }
+    }
+
+    /// <summary>For generators that must not resurrect a removed organization: adds the job only while the
+    /// organization exists. Returns the JobId, or null.</summary>
+    internal string? AddJobIfOrganizationExists(string organizationId, SimulatedJob job)
+    {
+        SimulatedJobValidator.Validate(job);
+        lock (gate)
+        {
+            return organizations.TryGetValue(organizationId, out var organization) ? AddJob(organization, job) : null;
         }
     }
 
@@ -123,11 +170,14 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         }
     }
 
-    internal OrganizationStatus GetStatus(string organizationId)
+    /// <param name="region">The request's region; null: any. Organizations of other regions are not found.</param>
+    /// <param name="primaryRegion">Where organizations added without a region live.</param>
+    internal OrganizationStatus GetStatus(string organizationId, string? region, string? primaryRegion)
     {
         lock (gate)
         {
-            return !organizations.TryGetValue(organizationId, out var organization) ? OrganizationStatus.NotFound
+            return !organizations.TryGetValue(organizationId, out var organization)
+                || (region is not null && !organization.IsIn(region, primaryRegion ?? region)) ? OrganizationStatus.NotFound
                 : organization.Active ? OrganizationStatus.Active
                 : OrganizationStatus.Inactive;
         }
@@ -172,22 +222,12 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
                 return null;
             }
 
-            var ordered = organization.Jobs.Values
-                .Where(j => j.IsVisibleAt(now) && j.StartTime >= now - ListWindow)
-                .OrderByDescending(j => j.StartTime.UtcTicks)
-                .ThenBy(j => j.JobId, StringComparer.Ordinal)
-                .SkipWhile(j => after is { } cursor && !IsAfter(j, cursor))
-                .Take(maxResults + 1)
-                .ToList();
+            var ordered = organization.Timeline.Page(now - ListWindow, now, after, maxResults + 1);
             var page = ordered.Take(maxResults).ToList();
             JobCursor? next = ordered.Count > maxResults ? new JobCursor(page[^1].StartTime.UtcTicks, page[^1].JobId) : null;
             return new JobPage([.. page.Select(j => j.ViewAt(now))], next);
         }
     }
-
-    private static bool IsAfter(JobRecord job, JobCursor cursor) =>
-        job.StartTime.UtcTicks < cursor.StartTicks
-        || (job.StartTime.UtcTicks == cursor.StartTicks && string.CompareOrdinal(job.JobId, cursor.JobId) > 0);
 
     private string AddJob(OrganizationRecord organization, SimulatedJob job)
     {
@@ -197,15 +237,17 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
             throw new ArgumentException($"JobId {jobId} already exists in organization {organization.OrganizationId}.");
         }
 
-        organization.Jobs[jobId] = new JobRecord(jobId, job, TimeProvider.GetUtcNow() + job.StartOffset);
+        var record = new JobRecord(jobId, job, TimeProvider.GetUtcNow() + job.StartOffset);
+        organization.Jobs[jobId] = record;
+        organization.Timeline.Add(record);
         return jobId;
     }
 
-    private OrganizationRecord GetOrAdd(string organizationId, string? alias)
+    private OrganizationRecord GetOrAdd(string organizationId, string? alias, string? region)
     {
         if (!organizations.TryGetValue(organizationId, out var organization))
         {
-            organization = new OrganizationRecord(organizationId, alias);
+            organization = new OrganizationRecord(organizationId, alias, region);
             organizations[organizationId] = organization;
         }
 

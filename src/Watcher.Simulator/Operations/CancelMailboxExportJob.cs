@@ -13,7 +13,7 @@ internal static class CancelMailboxExportJob
         var organizationId = members.String("OrganizationId", ModelShapes.OrganizationId, required: true);
         members.ThrowIfInvalid();
 
-        Organizations.RequireActive(context.Store, organizationId!);
+        Organizations.RequireActive(context, organizationId!);
         if (context.Store.Describe(organizationId!, jobId!) is null)
         {
             throw new AwsErrorException(AwsErrors.EntityNotFound($"Mailbox export job {jobId} was not found in organization {organizationId}."));

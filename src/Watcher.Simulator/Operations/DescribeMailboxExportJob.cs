@@ -12,7 +12,7 @@ internal static class DescribeMailboxExportJob
         var organizationId = members.String("OrganizationId", ModelShapes.OrganizationId, required: true);
         members.ThrowIfInvalid();
 
-        Organizations.RequireActive(context.Store, organizationId!);
+        Organizations.RequireActive(context, organizationId!);
         var job = context.Store.Describe(organizationId!, jobId!)
             ?? throw new AwsErrorException(AwsErrors.EntityNotFound($"Mailbox export job {jobId} was not found in organization {organizationId}."));
         JobViewWriter.WriteDescribeResponse(output, job);

@@ -17,7 +17,7 @@ internal static class ListMailboxExportJobs
         var maxResults = members.Integer("MaxResults", 1, 100) ?? DefaultMaxResults;
         members.ThrowIfInvalid();
 
-        Organizations.RequireActive(context.Store, organizationId!);
+        Organizations.RequireActive(context, organizationId!);
         JobCursor? cursor = null;
         if (nextToken is not null)
         {

@@ -5,9 +5,10 @@ namespace Watcher.Simulator.Operations;
 
 internal static class Organizations
 {
-    public static void RequireActive(SimulatorStore store, string organizationId)
+    /// <summary>An organization of another region is answered as unknown, as that region's endpoint does.</summary>
+    public static void RequireActive(OperationContext context, string organizationId)
     {
-        switch (store.GetStatus(organizationId))
+        switch (context.Store.GetStatus(organizationId, context.Region, context.PrimaryRegion))
         {
             case OrganizationStatus.NotFound:
                 throw new AwsErrorException(AwsErrors.OrganizationNotFound(organizationId));

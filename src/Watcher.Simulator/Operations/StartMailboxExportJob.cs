@@ -18,7 +18,7 @@ internal static class StartMailboxExportJob
         var prefix = members.String("S3Prefix", ModelShapes.S3ObjectKey, required: true);
         members.ThrowIfInvalid();
 
-        Organizations.RequireActive(context.Store, organizationId!);
+        Organizations.RequireActive(context, organizationId!);
         var job = new SimulatedJob
         {
             EntityId = entityId!,

@@ -19,4 +19,8 @@ public sealed record SimulatorRequest(
     /// <summary>The assumed-role ARN (<c>arn:aws:sts::…:assumed-role/…</c>) when the signing key was issued by
     /// AssumeRole; null for the configured keys and for unsigned or unknown keys.</summary>
     public string? AssumedRoleArn { get; init; }
+
+    /// <summary>The region of the request's credential scope once the signature is verified (the primary or an
+    /// additional region); null when the signature was missing or rejected.</summary>
+    public string? Region { get; init; }
 }

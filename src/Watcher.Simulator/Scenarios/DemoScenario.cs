@@ -10,6 +10,10 @@ public static class DemoScenario
     public const string LegalOrganizationId = "m-3f1c9a7e5b2d4c6e8a0f1b3d5c7e9a2b";
     public const string FinanceOrganizationId = "m-8d2e4f6a0b1c3e5f7a9b2d4c6e8f0a1c";
 
+    /// <summary>The organization of <see cref="SeedDiscovery"/>.</summary>
+    public const string DiscoveryOrganizationId = "m-c0a7f3e9d1b54a6e8f2c4b6d8e0a1f3c";
+    public const string DiscoveryOrganizationAlias = "contoso-offboarding";
+
     private const string Account = "111122223333";
     private const string RoleArn = $"arn:aws:iam::{Account}:role/WorkMailMailboxExportRole";
     private const string KmsKeyArn = $"arn:aws:kms:us-east-1:{Account}:key/8f2c5a1e-4b7d-4c9e-a3f6-0d1e2f3a4b5c";
@@ -67,6 +71,19 @@ public static class DemoScenario
         ];
 
         return [.. jobs.Select(j => (j.Item1, store.AddJob(j.Item1, j.Item2)))];
+    }
+
+    /// <summary>
+    /// Seeds a third organization for discovery (ListMailboxExportJobs): 40 jobs from the last ten days, most
+    /// completed, some failed, two cancelled, six running, four older than the list window. Ids are fixed.
+    /// Pair it with <see cref="JobSpawner"/> to keep new jobs coming. Seeding twice throws (duplicate JobIds).
+    /// </summary>
+    /// <returns>The organization id, <see cref="DiscoveryOrganizationId"/>.</returns>
+    public static string SeedDiscovery(SimulatorStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Scenarios.DiscoveryScenario.Seed(store, DiscoveryOrganizationId, DiscoveryOrganizationAlias);
+        return DiscoveryOrganizationId;
     }
 
     private static SimulatedJob Legal(string jobId, string description, string entityId, string prefix, TimeSpan startOffset, TimeSpan duration) =>

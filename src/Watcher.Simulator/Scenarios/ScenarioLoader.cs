@@ -56,7 +56,7 @@ public static class ScenarioLoader
         {
             var organization = organizations[i];
             var where = $"Organizations[{i}]";
-            Guard(source, where, () => store.AddOrganization(organization.OrganizationId!, organization.Alias));
+            Guard(source, where, () => store.AddOrganization(organization.OrganizationId!, organization.Alias, organization.Region));
             var jobs = organization.Jobs ?? [];
             for (var j = 0; j < jobs.Count; j++)
             {

@@ -8,5 +8,8 @@ internal sealed class ScenarioOrganization
 
     public bool? Active { get; init; }
 
+    /// <summary>Null: the simulator's primary region.</summary>
+    public string? Region { get; init; }
+
     public IReadOnlyList<ScenarioJob>? Jobs { get; init; }
 }

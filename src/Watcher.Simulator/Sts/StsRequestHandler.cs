@@ -67,6 +67,7 @@ internal sealed partial class StsRequestHandler(
             auth.IsValid)
         {
             AssumedRoleArn = auth.AssumedRoleArn,
+            Region = auth.Region,
         });
         Log.AssumeRoleAnswered(logger, credential?.RoleArn, statusCode, error?.Code);
 

@@ -9,6 +9,9 @@ public sealed class AwsOptions
     /// <summary>A custom endpoint; <c>AWS_ENDPOINT_URL_WORKMAIL</c> is honoured when this is empty.</summary>
     public string? ServiceUrl { get; set; }
 
+    /// <summary>A custom STS endpoint for role assumption; <c>AWS_ENDPOINT_URL_STS</c> is honoured when this is empty.</summary>
+    public string? StsServiceUrl { get; set; }
+
     public bool UseFipsEndpoint { get; set; }
 
     public bool UseDualstackEndpoint { get; set; }

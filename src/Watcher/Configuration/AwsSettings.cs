@@ -12,19 +12,20 @@ internal static class AwsSettings
         _ => null,
     };
 
-    public static string ResolveRegion(AwsOptions aws, IDefaultRegionSource defaultRegion) =>
-        string.IsNullOrWhiteSpace(aws.Region)
-            ? defaultRegion.GetRegion() ?? throw new InvalidOperationException("Watcher:Aws:Region is not set and no default region was found.")
-            : aws.Region.Trim();
+    /// <summary>Watcher's own region, or null when neither the configuration nor the environment names one.</summary>
+    public static string? ResolveRegion(AwsOptions aws, IDefaultRegionSource defaultRegion) =>
+        string.IsNullOrWhiteSpace(aws.Region) ? defaultRegion.GetRegion() : aws.Region.Trim();
 
+    /// <summary>Settings for <paramref name="region"/>; the client cache swaps in each organization's region and role.</summary>
     public static WorkMailClientSettings ToClientSettings(
         AwsOptions aws,
-        IDefaultRegionSource defaultRegion,
+        string region,
         WorkMailStaticCredentials? credentials,
         Action<WorkMailRetry>? onRetry) => new()
         {
-            Region = ResolveRegion(aws, defaultRegion),
-            ServiceUrl = string.IsNullOrWhiteSpace(aws.ServiceUrl) ? null : new Uri(aws.ServiceUrl, UriKind.Absolute),
+            Region = region,
+            ServiceUrl = ToUri(aws.ServiceUrl),
+            StsServiceUrl = ToUri(aws.StsServiceUrl),
             UseFipsEndpoint = aws.UseFipsEndpoint,
             UseDualstackEndpoint = aws.UseDualstackEndpoint,
             RetryMode = ParseRetryMode(aws.RetryMode) ?? WorkMailRetryMode.Standard,
@@ -33,4 +34,6 @@ internal static class AwsSettings
             Credentials = credentials,
             OnRetry = onRetry,
         };
+
+    private static Uri? ToUri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value, UriKind.Absolute);
 }

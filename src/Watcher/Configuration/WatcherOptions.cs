@@ -10,7 +10,16 @@ public sealed class WatcherOptions
     /// <summary>The export jobs to watch, each named by its organization and job ID.</summary>
     public List<WatchedJobOptions> Jobs { get; set; } = [];
 
-    /// <summary>How often each running job is described.</summary>
+    /// <summary>Organizations whose export jobs are discovered with ListMailboxExportJobs.</summary>
+    public List<OrganizationOptions> Organizations { get; set; } = [];
+
+    /// <summary>How long a terminal discovered job keeps its series after the listing last showed it.</summary>
+    public TimeSpan TerminalJobRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The most jobs watched at once; discovery keeps the newest beyond it.</summary>
+    public int MaxWatchedJobs { get; set; } = 10_000;
+
+    /// <summary>How often each running job is described and each organization listed.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The most WorkMail API calls in flight at once.</summary>

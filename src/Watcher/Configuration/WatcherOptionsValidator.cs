@@ -20,6 +20,9 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
     public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(5);
     public const int MaxMaxAttempts = 10;
     public const int MaxMaxConcurrentCalls = 64;
+    public const int MaxMaxWatchedJobs = 100_000;
+    public static readonly TimeSpan MinRetention = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(30);
 
     private const string Section = WatcherOptions.SectionName;
 
@@ -28,8 +31,31 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        ValidateAws(options.Aws, failures);
-        ValidateJobs(options.Jobs, failures);
+        var organizations = options.Organizations ?? [];
+        var jobs = options.Jobs ?? [];
+        var needsDefaultRegion = jobs.Count > 0 || organizations.Any(o => string.IsNullOrWhiteSpace(o?.Region));
+        ValidateAws(options.Aws, needsDefaultRegion, failures);
+        ValidateJobs(jobs, failures);
+        ValidateOrganizations(organizations, failures);
+
+        if (jobs.Count == 0 && organizations.Count == 0)
+        {
+            failures.Add($"{Section}:Jobs or {Section}:Organizations must list at least one export job or organization to watch");
+        }
+
+        if (options.MaxWatchedJobs is < 1 or > MaxMaxWatchedJobs)
+        {
+            failures.Add($"{Section}:MaxWatchedJobs must be between 1 and {MaxMaxWatchedJobs}, but was {options.MaxWatchedJobs}");
+        }
+        else if (jobs.Count > options.MaxWatchedJobs)
+        {
+            failures.Add($"{Section}:Jobs lists {jobs.Count} jobs, more than {Section}:MaxWatchedJobs ({options.MaxWatchedJobs})");
+        }
+
+        if (options.TerminalJobRetention < MinRetention || options.TerminalJobRetention > MaxRetention)
+        {
+            failures.Add($"{Section}:TerminalJobRetention must be between {MinRetention:c} and {MaxRetention:c}, but was {options.TerminalJobRetention:c}");
+        }
 
         if (options.PollInterval < MinPollInterval || options.PollInterval > MaxPollInterval)
         {
@@ -44,7 +70,7 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private void ValidateAws(AwsOptions aws, List<string> failures)
+    private void ValidateAws(AwsOptions aws, bool needsDefaultRegion, List<string> failures)
     {
         const string Prefix = Section + ":Aws";
         if (aws is null)
@@ -53,13 +79,15 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
             return;
         }
 
+        // Organizations that all name their own region, and no explicit jobs, need no default region.
         if (string.IsNullOrWhiteSpace(aws.Region))
         {
-            if (defaultRegion.GetRegion() is not { } fallback)
+            var fallback = needsDefaultRegion ? defaultRegion.GetRegion() : null;
+            if (needsDefaultRegion && fallback is null)
             {
                 failures.Add($"{Prefix}:Region must be set, or AWS_REGION, or a region in the shared AWS profile; a service URL alone is not enough because requests are signed for a region");
             }
-            else if (!RegionPattern().IsMatch(fallback))
+            else if (fallback is not null && !RegionPattern().IsMatch(fallback))
             {
                 failures.Add($"{Prefix}:Region is empty and the region from AWS_REGION or the shared profile, '{fallback}', is not a region name such as eu-west-1");
             }
@@ -69,11 +97,8 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
             failures.Add($"{Prefix}:Region must be a region name such as eu-west-1, but was '{aws.Region}'");
         }
 
-        if (!string.IsNullOrWhiteSpace(aws.ServiceUrl)
-            && (!Uri.TryCreate(aws.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            failures.Add($"{Prefix}:ServiceUrl must be an absolute http or https URL, but was '{aws.ServiceUrl}'");
-        }
+        CheckUrl(aws.ServiceUrl, $"{Prefix}:ServiceUrl", failures);
+        CheckUrl(aws.StsServiceUrl, $"{Prefix}:StsServiceUrl", failures);
 
         if (AwsSettings.ParseRetryMode(aws.RetryMode) is null)
         {
@@ -91,15 +116,68 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         }
     }
 
+    private static void CheckUrl(string? value, string key, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(value)
+            && (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"{key} must be an absolute http or https URL, but was '{value}'");
+        }
+    }
+
+    private static void ValidateOrganizations(List<OrganizationOptions> organizations, List<string> failures)
+    {
+        const string Prefix = Section + ":Organizations";
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            var organization = organizations[i];
+            var key = $"{Prefix}:{i}";
+            if (organization is null)
+            {
+                failures.Add($"{key} must be an object with at least OrganizationId");
+                continue;
+            }
+
+            if (CheckOrganizationId(organization.OrganizationId, $"{key}:OrganizationId", failures)
+                && !seen.TryAdd(organization.OrganizationId, i))
+            {
+                failures.Add($"{key} repeats {Prefix}:{seen[organization.OrganizationId]} (organization {organization.OrganizationId})");
+            }
+
+            if (!string.IsNullOrWhiteSpace(organization.Region) && !RegionPattern().IsMatch(organization.Region))
+            {
+                failures.Add($"{key}:Region must be a region name such as eu-west-1, but was '{organization.Region}'");
+            }
+
+            if (!string.IsNullOrWhiteSpace(organization.RoleArn) && !RoleArnPattern().IsMatch(organization.RoleArn))
+            {
+                failures.Add($"{key}:RoleArn must be an IAM role ARN such as arn:aws:iam::111122223333:role/WatcherReader, but was '{Truncate(organization.RoleArn)}'");
+            }
+
+            if (!string.IsNullOrEmpty(organization.ExternalId))
+            {
+                if (string.IsNullOrWhiteSpace(organization.RoleArn))
+                {
+                    failures.Add($"{key}:ExternalId is set but {key}:RoleArn is not; an external id only goes with a role to assume");
+                }
+                else if (!ExternalIdPattern().IsMatch(organization.ExternalId))
+                {
+                    // Never echo the external id: it is a shared secret of sorts.
+                    failures.Add($"{key}:ExternalId must be 2 to 1224 characters of letters, digits and +=,.@:/-");
+                }
+            }
+
+            if (organization.Alias is { Length: > 64 })
+            {
+                failures.Add($"{key}:Alias must be at most 64 characters");
+            }
+        }
+    }
+
     private static void ValidateJobs(List<WatchedJobOptions> jobs, List<string> failures)
     {
         const string Prefix = Section + ":Jobs";
-        if (jobs is null || jobs.Count == 0)
-        {
-            failures.Add($"{Prefix} must list at least one export job to watch");
-            return;
-        }
-
         var seen = new Dictionary<(string, string), int>();
         for (var i = 0; i < jobs.Count; i++)
         {
@@ -161,6 +239,12 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex JobIdPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleArnPattern();
+
+    [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalIdPattern();
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();

@@ -27,6 +27,15 @@ public sealed record ExportJobSnapshot(WatchedJobKey Key)
 
     public string? LastErrorMessage { get; init; }
 
+    /// <summary>Listed in <c>Watcher:Jobs</c>: watched whatever the listing says, and never dropped by retention or the limit.</summary>
+    public bool IsConfigured { get; init; }
+
+    /// <summary>When ListMailboxExportJobs last returned this job; null for a job only ever described.</summary>
+    public DateTimeOffset? LastListedAt { get; init; }
+
+    /// <summary>A describe that the listing cannot stand in for (S3Prefix, ARNs, ErrorInfo) is still owed.</summary>
+    public bool NeedsDescribe { get; init; }
+
     /// <summary>COMPLETED, FAILED and CANCELLED jobs never change again.</summary>
     public bool IsTerminal => Details is { State: not ExportJobState.Running };
 
@@ -40,6 +49,32 @@ public sealed record ExportJobSnapshot(WatchedJobKey Key)
         LastErrorCode = null,
         LastErrorMessage = null,
     };
+
+    /// <summary>
+    /// Folds in a ListMailboxExportJobs entry. The listing lacks S3Prefix, the ARNs and ErrorInfo, so those
+    /// stay as the last describe left them.
+    /// </summary>
+    public ExportJobSnapshot WithListing(ExportJobSummary summary, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var merged = Details is { } known
+            ? known with
+            {
+                EntityId = summary.EntityId,
+                Description = summary.Description,
+                S3BucketName = summary.S3BucketName,
+                S3Path = summary.S3Path,
+                EstimatedProgress = summary.EstimatedProgress,
+                State = summary.State,
+                StartTime = summary.StartTime,
+                EndTime = summary.EndTime,
+            }
+            : new ExportJobDetails(
+                Key.OrganizationId, summary.JobId, summary.EntityId, summary.Description, RoleArn: null, KmsKeyArn: null,
+                summary.S3BucketName, S3Prefix: null, summary.S3Path, summary.EstimatedProgress, summary.State, ErrorInfo: null,
+                summary.StartTime, summary.EndTime);
+        return WithSuccess(merged, now) with { LastListedAt = now };
+    }
 
     public ExportJobSnapshot WithFailure(string errorCode, string errorMessage) => this with
     {

@@ -9,11 +9,49 @@ namespace Watcher.Jobs;
 public sealed class ExportJobStore
 {
     private ImmutableDictionary<WatchedJobKey, ExportJobSnapshot> _jobs = ImmutableDictionary<WatchedJobKey, ExportJobSnapshot>.Empty;
+    private long _added;
 
     public ImmutableDictionary<WatchedJobKey, ExportJobSnapshot> Current => Volatile.Read(ref _jobs);
 
+    /// <summary>How many times a job started being watched, ever; a bound on the distinct series exported.</summary>
+    public long AddedTotal => Interlocked.Read(ref _added);
+
     /// <summary>Starts watching <paramref name="key"/>; false if it was already watched.</summary>
-    public bool Watch(WatchedJobKey key) => ImmutableInterlocked.TryAdd(ref _jobs, key, new ExportJobSnapshot(key));
+    public bool Watch(WatchedJobKey key) => TryAdd(new ExportJobSnapshot(key));
+
+    /// <summary>Raised before a job is added, while it can still be made room for (see WatcherMetrics).</summary>
+    public event Action? Adding;
+
+    /// <summary>Starts watching a job with what is already known of it; false if it was already watched.</summary>
+    public bool TryAdd(ExportJobSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (Current.ContainsKey(snapshot.Key))
+        {
+            return false;
+        }
+
+        Adding?.Invoke();
+        if (!ImmutableInterlocked.TryAdd(ref _jobs, snapshot.Key, snapshot))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _added);
+        return true;
+    }
+
+    /// <summary>
+    /// Stops watching the discovered job that started longest ago, if it started before <paramref name="olderThan"/>
+    /// (any, when null). Configured jobs are never evicted.
+    /// </summary>
+    public bool EvictOldestDiscovered(DateTimeOffset? olderThan = null)
+    {
+        var oldest = Current.Values
+            .Where(j => !j.IsConfigured && j.Details is not null)
+            .MinBy(j => j.Details!.StartTime);
+        return oldest is not null && (olderThan is null || oldest.Details!.StartTime < olderThan) && Unwatch(oldest.Key);
+    }
 
     /// <summary>Stops watching <paramref name="key"/>; its series vanish from the next scrape.</summary>
     public bool Unwatch(WatchedJobKey key) => ImmutableInterlocked.TryRemove(ref _jobs, key, out _);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
+using Watcher.Configuration;
 using Watcher.Jobs;
 
 namespace Watcher.Metrics;
@@ -22,16 +23,12 @@ public static class MetricsServiceCollectionExtensions
     public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
     {
         services.AddSingleton<ExportJobStore>();
+        services.AddSingleton<OrganizationStore>();
         services.AddSingleton<WatcherMetrics>();
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(WatcherMetrics.MeterName, QuartzMeterName);
-
-            foreach (var (name, seriesPerJob) in WatcherMetrics.PerJobInstruments)
-            {
-                metrics.AddView(name, new MetricStreamConfiguration { CardinalityLimit = WatcherMetrics.MaxJobSeries * seriesPerJob });
-            }
 
             metrics.AddView(QuartzView);
 
@@ -45,6 +42,21 @@ public static class MetricsServiceCollectionExtensions
                 // Snapshots are already cheap to read; a cache would only make fresh values look stale.
                 options.ScrapeResponseCacheDurationMilliseconds = 0;
             });
+        });
+
+        // The meter provider is built when /metrics is mapped, before the options are validated and the
+        // process exits on a bad value; so read the raw setting here and leave the verdict to validation.
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            var configured = provider.GetRequiredService<IConfiguration>()[$"{WatcherOptions.SectionName}:{nameof(WatcherOptions.MaxWatchedJobs)}"];
+            var maxWatchedJobs = int.TryParse(configured, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+                ? Math.Min(value, WatcherOptionsValidator.MaxMaxWatchedJobs)
+                : new WatcherOptions().MaxWatchedJobs;
+            var jobs = WatcherMetrics.JobsPerGeneration(maxWatchedJobs);
+            foreach (var (name, seriesPerJob) in PerJobGauges.Instruments)
+            {
+                metrics.AddView(name, new MetricStreamConfiguration { CardinalityLimit = jobs * seriesPerJob });
+            }
         });
 
         return services;

@@ -8,55 +8,57 @@ using Watcher.WorkMail.Model;
 namespace Watcher.Metrics;
 
 /// <summary>
-/// Every instrument Watcher exports. Per-job gauges are observable and read the latest
-/// <see cref="ExportJobStore"/> snapshot, so a scrape never calls AWS and a job that is no longer
-/// watched has no series at all. Instrument names and units are chosen so that the Prometheus exporter
-/// produces exactly the names in the README's metric reference.
+/// Every instrument Watcher exports. Names and units are chosen so that the Prometheus exporter produces
+/// exactly the names in the README's metric reference.
 /// </summary>
-public sealed class WatcherMetrics
+/// <remarks>
+/// OpenTelemetry's cumulative streams never give back the point of a series that has gone: after enough
+/// jobs have come and gone, a new job would land in an <c>otel_metric_overflow</c> series. The per-job
+/// gauges therefore live in a <see cref="PerJobGauges"/> generation that is replaced, under the scrape gate,
+/// before the jobs it may have seen outgrow the streams' cardinality limit. Observable gauges hold no state,
+/// so nothing is lost.
+/// </remarks>
+public sealed class WatcherMetrics : IDisposable
 {
     public const string MeterName = "Watcher";
-
-    /// <summary>The most jobs whose series fit in one metric stream before OTel overflows them.</summary>
-    public const int MaxJobSeries = 10_000;
 
     internal static readonly string[] States = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
 
     internal static readonly double[] RequestDurationBuckets =
         [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 
-    private const int MaxErrorInfoLength = 256;
-
+    private readonly IMeterFactory _meterFactory;
     private readonly ExportJobStore _store;
     private readonly TimeProvider _time;
     private readonly bool _includeArns;
+    private readonly int _jobsPerGeneration;
+    private readonly SemaphoreSlim _scrapeGate = new(1, 1);
+    private readonly Lock _rotation = new();
     private readonly Counter<long> _stateTransitions;
     private readonly Counter<long> _apiRequests;
     private readonly Counter<long> _apiErrors;
     private readonly Counter<long> _apiRetries;
     private readonly Histogram<double> _apiDuration;
+    private PerJobGauges _perJob;
+    private long _generationBudgetLeft;
+    private long _addedAtGenerationStart;
 
-    public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, TimeProvider time, IOptions<WatcherOptions> options)
+    public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, TimeProvider time, IOptions<WatcherOptions> options)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(options);
+        _meterFactory = meterFactory;
         _store = store;
         _time = time;
         _includeArns = options.Value.Metrics.IncludeArns;
+        var maxWatchedJobs = Math.Max(1, options.Value.MaxWatchedJobs);
+        _jobsPerGeneration = JobsPerGeneration(maxWatchedJobs);
 
         var meter = meterFactory.Create(MeterName, BuildInfo.Version);
-
-        meter.CreateObservableGauge("workmail.export_job.state", ObserveState, description: "1 for the job's current state, 0 for the other three.");
-        meter.CreateObservableGauge("workmail.export_job.progress_ratio", ObserveProgress, unit: "1", description: "EstimatedProgress of the job, from 0 to 1.");
-        meter.CreateObservableGauge("workmail.export_job.start_timestamp", ObserveStart, unit: "s", description: "StartTime of the job, in Unix seconds.");
-        meter.CreateObservableGauge("workmail.export_job.end_timestamp", ObserveEnd, unit: "s", description: "EndTime of the job, in Unix seconds, once it has ended.");
-        meter.CreateObservableGauge("workmail.export_job.duration", ObserveDuration, unit: "s", description: "EndTime minus StartTime, or now minus StartTime while the job runs.");
-        meter.CreateObservableGauge("workmail.export_job.progress_change_timestamp", ObserveProgressChange, unit: "s", description: "When Watcher last saw EstimatedProgress change, in Unix seconds.");
-        meter.CreateObservableGauge("workmail.export_job.info", ObserveInfo, description: "Descriptive fields of the job; always 1.");
-        meter.CreateObservableGauge("workmail.export_job.failure_info", ObserveFailure, description: "ErrorInfo of a FAILED job, cut to 256 characters; always 1.");
-        meter.CreateObservableGauge("workmail.export_job.poll_success", ObservePollSuccess, description: "1 if the last describe of the job succeeded, else 0.");
-        meter.CreateObservableGauge("workmail.export_job.last_poll_success_timestamp", ObserveLastPollSuccess, unit: "s", description: "When the last successful describe of the job finished, in Unix seconds.");
         meter.CreateObservableGauge("watcher.build_info", () => new Measurement<int>(1, new TagList { { "version", BuildInfo.Version }, { "revision", BuildInfo.Revision } }), description: "Watcher's build identity; always 1.");
+        meter.CreateObservableGauge("watcher.watched_jobs", () => _store.Current.Count, description: "Export jobs currently watched.");
+        meter.CreateObservableGauge("watcher.watched_jobs_limit", () => maxWatchedJobs, description: "The most export jobs Watcher watches at once (Watcher:MaxWatchedJobs).");
+        _ = new OrganizationGauges(meter, store, organizations);
 
         _stateTransitions = meter.CreateCounter<long>("workmail.export_job.state_transitions", description: "State changes of export jobs that Watcher observed.");
         _apiRequests = meter.CreateCounter<long>("workmail.api.requests", description: "WorkMail API calls Watcher made, one per call whatever the SDK retried inside it.");
@@ -67,22 +69,17 @@ public sealed class WatcherMetrics
             unit: "s",
             description: "Latency of WorkMail API calls, retries included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestDurationBuckets });
+
+        _perJob = new PerJobGauges(meterFactory, store, time, _includeArns);
+        StartGeneration();
+        store.Adding += () => RotateIfNeeded(pendingAdds: 1);
     }
 
-    /// <summary>The instruments with one or more series per watched job, whose cardinality limit must fit every job.</summary>
-    internal static IReadOnlyList<(string Name, int SeriesPerJob)> PerJobInstruments { get; } =
-    [
-        ("workmail.export_job.state", States.Length),
-        ("workmail.export_job.progress_ratio", 1),
-        ("workmail.export_job.start_timestamp", 1),
-        ("workmail.export_job.end_timestamp", 1),
-        ("workmail.export_job.duration", 1),
-        ("workmail.export_job.progress_change_timestamp", 1),
-        ("workmail.export_job.info", 1),
-        ("workmail.export_job.failure_info", 1),
-        ("workmail.export_job.poll_success", 1),
-        ("workmail.export_job.last_poll_success_timestamp", 1),
-    ];
+    /// <summary>Distinct jobs one generation of per-job gauges may report: the limit, plus room for churn.</summary>
+    public static int JobsPerGeneration(int maxWatchedJobs) => maxWatchedJobs + Math.Max(maxWatchedJobs / 2, 16);
+
+    /// <summary>How many generations of per-job gauges there have been, the first one included.</summary>
+    public int Generation { get; private set; } = 1;
 
     public void StateTransition(string organizationId, ExportJobState from, ExportJobState to) =>
         _stateTransitions.Add(1, new TagList { { "organization_id", organizationId }, { "from_state", StateName(from) }, { "to_state", StateName(to) } });
@@ -99,145 +96,62 @@ public sealed class WatcherMetrics
     public void ApiDuration(string operation, TimeSpan elapsed) =>
         _apiDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
 
+    /// <summary>Serializes a scrape with <see cref="RotateIfNeeded"/>, so no scrape sees the gauges half replaced.</summary>
+    public async Task ScrapeAsync(Func<Task> scrape)
+    {
+        ArgumentNullException.ThrowIfNull(scrape);
+        await _scrapeGate.WaitAsync();
+        try
+        {
+            await scrape();
+        }
+        finally
+        {
+            _scrapeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the per-job gauges when the jobs added since they were made, and <paramref name="pendingAdds"/>
+    /// about to be, could outgrow their streams. The store calls it before every add, so no scrape ever sees
+    /// more distinct jobs than a generation's streams hold.
+    /// </summary>
+    public void RotateIfNeeded(int pendingAdds = 0)
+    {
+        lock (_rotation)
+        {
+            if (_store.AddedTotal + pendingAdds - _addedAtGenerationStart <= _generationBudgetLeft)
+            {
+                return;
+            }
+
+            _scrapeGate.Wait();
+            try
+            {
+                // Dispose first: a new instrument made while the old one lives would join the old stream.
+                _perJob.Dispose();
+                _perJob = new PerJobGauges(_meterFactory, _store, _time, _includeArns);
+                StartGeneration();
+                Generation++;
+            }
+            finally
+            {
+                _scrapeGate.Release();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _perJob.Dispose();
+        _scrapeGate.Dispose();
+    }
+
     internal static string StateName(ExportJobState state) => States[(int)state];
 
-    private IEnumerable<Measurement<int>> ObserveState()
+    private void StartGeneration()
     {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.Details is { } details)
-            {
-                for (var i = 0; i < States.Length; i++)
-                {
-                    yield return new Measurement<int>((int)details.State == i ? 1 : 0, JobTags(job.Key, "state", States[i]));
-                }
-            }
-        }
+        _addedAtGenerationStart = _store.AddedTotal;
+        _generationBudgetLeft = Math.Max(1, _jobsPerGeneration - _store.Current.Count);
     }
-
-    private IEnumerable<Measurement<double>> ObserveProgress() =>
-        Known(details => details.EstimatedProgress / 100.0);
-
-    private IEnumerable<Measurement<double>> ObserveStart() =>
-        Known(details => details.StartTime.ToUnixTimeMilliseconds() / 1000.0);
-
-    private IEnumerable<Measurement<double>> ObserveEnd()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.Details is { EndTime: { } end, State: not ExportJobState.Running })
-            {
-                yield return new Measurement<double>(end.ToUnixTimeMilliseconds() / 1000.0, JobTags(job.Key));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<double>> ObserveDuration()
-    {
-        var now = _time.GetUtcNow();
-        return Known(details =>
-        {
-            var end = details.State == ExportJobState.Running ? now : details.EndTime ?? now;
-            return Math.Max(0, (end - details.StartTime).TotalSeconds);
-        });
-    }
-
-    private IEnumerable<Measurement<double>> ObserveProgressChange()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.ProgressChangedAt is { } changed)
-            {
-                yield return new Measurement<double>(changed.ToUnixTimeMilliseconds() / 1000.0, JobTags(job.Key));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<int>> ObserveInfo()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.Details is not { } details)
-            {
-                continue;
-            }
-
-            var tags = JobTags(job.Key);
-            tags.Add("entity_id", details.EntityId ?? string.Empty);
-            tags.Add("description", details.Description ?? string.Empty);
-            tags.Add("s3_bucket_name", details.S3BucketName ?? string.Empty);
-            tags.Add("s3_prefix", details.S3Prefix ?? string.Empty);
-            tags.Add("s3_path", details.S3Path ?? string.Empty);
-            if (_includeArns)
-            {
-                tags.Add("role_arn", details.RoleArn ?? string.Empty);
-                tags.Add("kms_key_arn", details.KmsKeyArn ?? string.Empty);
-            }
-
-            yield return new Measurement<int>(1, tags);
-        }
-    }
-
-    private IEnumerable<Measurement<int>> ObserveFailure()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.Details is { State: ExportJobState.Failed } details)
-            {
-                var errorInfo = details.ErrorInfo ?? string.Empty;
-                if (errorInfo.Length > MaxErrorInfoLength)
-                {
-                    errorInfo = errorInfo[..MaxErrorInfoLength];
-                }
-
-                yield return new Measurement<int>(1, JobTags(job.Key, "error_info", errorInfo));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<int>> ObservePollSuccess()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.PollAttempted)
-            {
-                yield return new Measurement<int>(job.LastPollSucceeded ? 1 : 0, JobTags(job.Key));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<double>> ObserveLastPollSuccess()
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.LastPollSuccessAt is { } at)
-            {
-                yield return new Measurement<double>(at.ToUnixTimeMilliseconds() / 1000.0, JobTags(job.Key));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<double>> Known(Func<ExportJobDetails, double> value)
-    {
-        foreach (var job in _store.Current.Values)
-        {
-            if (job.Details is { } details)
-            {
-                yield return new Measurement<double>(value(details), JobTags(job.Key));
-            }
-        }
-    }
-
-    private static TagList JobTags(WatchedJobKey key) => new()
-    {
-        { "organization_id", key.OrganizationId },
-        { "job_id", key.JobId },
-    };
-
-    private static TagList JobTags(WatchedJobKey key, string name, string value) => new()
-    {
-        { "organization_id", key.OrganizationId },
-        { "job_id", key.JobId },
-        { name, value },
-    };
 }

@@ -1,11 +1,12 @@
 using Quartz;
 using Watcher.Jobs;
+using Watcher.WorkMail;
 
 namespace Watcher.Scheduling;
 
 /// <summary>The Quartz job for one watched export job; its key names the organization and job.</summary>
 [DisallowConcurrentExecution]
-public sealed class ExportJobPollJob(ExportJobPoller poller) : IJob
+public sealed class ExportJobPollJob(ExportJobPoller poller, IWorkMailClients clients) : IJob
 {
     internal const string OrganizationIdKey = "OrganizationId";
     internal const string JobIdKey = "JobId";
@@ -18,7 +19,7 @@ public sealed class ExportJobPollJob(ExportJobPoller poller) : IJob
 
         try
         {
-            var outcome = await poller.PollAsync(key, cancellationToken);
+            var outcome = await poller.PollAsync(clients.OwnRegion, key, cancellationToken);
             if (outcome != PollOutcome.Continue)
             {
                 await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);

@@ -24,7 +24,10 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         services.AddSingleton<PollSchedule>();
+        services.AddSingleton<DiscoveryPolicy>();
+        services.AddSingleton<ExportJobRecorder>();
         services.AddSingleton<ExportJobPoller>();
+        services.AddSingleton<OrganizationPoller>();
         services.AddSingleton<WatchedJobsReconciler>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<WatchedJobsService>();

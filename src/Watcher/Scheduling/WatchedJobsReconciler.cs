@@ -4,10 +4,18 @@ using Watcher.Jobs;
 namespace Watcher.Scheduling;
 
 /// <summary>
-/// Makes the watched set and the Quartz schedule match a configuration: added jobs are polled right
-/// away, removed jobs are unscheduled and lose their series, terminal jobs stay unscheduled.
+/// Makes the watched organizations and jobs, and the Quartz schedule, match a configuration. Added
+/// organizations and jobs are polled right away; removed ones are unscheduled and lose their series;
+/// terminal jobs stay unscheduled. A configured job whose organization is also watched by discovery is
+/// polled through that organization's listing, so it is watched once.
 /// </summary>
-public sealed partial class WatchedJobsReconciler(ExportJobStore store, PollSchedule schedule, ILogger<WatchedJobsReconciler> logger) : IDisposable
+public sealed partial class WatchedJobsReconciler(
+    ExportJobStore store,
+    OrganizationStore organizations,
+    PollSchedule schedule,
+    DiscoveryPolicy policy,
+    IDefaultRegionSource defaultRegion,
+    ILogger<WatchedJobsReconciler> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TimeSpan? _interval;
@@ -18,29 +26,17 @@ public sealed partial class WatchedJobsReconciler(ExportJobStore store, PollSche
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var desired = options.Jobs.Select(j => new WatchedJobKey(j.OrganizationId, j.JobId)).ToHashSet();
             var intervalChanged = _interval is { } previous && previous != options.PollInterval;
             _interval = options.PollInterval;
+            policy.TerminalJobRetention = options.TerminalJobRetention;
 
-            foreach (var key in store.Current.Keys.Where(k => !desired.Contains(k)))
-            {
-                await schedule.UnscheduleAsync(key, cancellationToken);
-                store.Unwatch(key);
-                Log.Unwatched(logger, key.JobId, key.OrganizationId);
-            }
+            var desiredOrganizations = options.Organizations.ToDictionary(o => o.OrganizationId, StringComparer.Ordinal);
+            var desiredJobs = options.Jobs.Select(j => new WatchedJobKey(j.OrganizationId, j.JobId)).ToHashSet();
 
-            foreach (var key in desired)
-            {
-                if (store.Watch(key))
-                {
-                    await schedule.ScheduleAsync(key, options.PollInterval, pollNow: true, cancellationToken);
-                    Log.Watching(logger, key.JobId, key.OrganizationId, options.PollInterval);
-                }
-                else if (intervalChanged && store.TryGet(key, out var job) && !job.IsTerminal)
-                {
-                    await schedule.ScheduleAsync(key, options.PollInterval, pollNow: false, cancellationToken);
-                }
-            }
+            await RemoveOrganizationsAsync(desiredOrganizations, desiredJobs, cancellationToken);
+            await RemoveJobsAsync(desiredOrganizations, desiredJobs, cancellationToken);
+            await AddOrganizationsAsync(options, desiredOrganizations, intervalChanged, cancellationToken);
+            await AddJobsAsync(options, desiredOrganizations, desiredJobs, intervalChanged, cancellationToken);
         }
         finally
         {
@@ -50,6 +46,121 @@ public sealed partial class WatchedJobsReconciler(ExportJobStore store, PollSche
 
     public void Dispose() => _gate.Dispose();
 
+    private async Task RemoveOrganizationsAsync(Dictionary<string, OrganizationOptions> desired, HashSet<WatchedJobKey> desiredJobs, CancellationToken cancellationToken)
+    {
+        foreach (var organizationId in organizations.Current.Keys.Where(id => !desired.ContainsKey(id)))
+        {
+            await schedule.UnscheduleOrganizationAsync(organizationId, cancellationToken);
+            organizations.Remove(organizationId);
+            foreach (var key in store.Current.Keys.Where(k => k.OrganizationId == organizationId && !desiredJobs.Contains(k)))
+            {
+                store.Unwatch(key);
+            }
+
+            Log.OrganizationUnwatched(logger, organizationId);
+        }
+    }
+
+    private async Task RemoveJobsAsync(Dictionary<string, OrganizationOptions> desiredOrganizations, HashSet<WatchedJobKey> desiredJobs, CancellationToken cancellationToken)
+    {
+        foreach (var job in store.Current.Values.Where(j => !desiredJobs.Contains(j.Key)))
+        {
+            if (desiredOrganizations.ContainsKey(job.Key.OrganizationId) && job.LastListedAt is not null)
+            {
+                // Still listed by its organization: it stays, as a discovered job.
+                store.TryUpdate(job.Key, j => j with { IsConfigured = false }, out _, out _);
+            }
+            else if (!desiredOrganizations.ContainsKey(job.Key.OrganizationId))
+            {
+                await schedule.UnscheduleAsync(job.Key, cancellationToken);
+                store.Unwatch(job.Key);
+                Log.Unwatched(logger, job.Key.JobId, job.Key.OrganizationId);
+            }
+            else if (job.IsConfigured)
+            {
+                store.Unwatch(job.Key);
+                Log.Unwatched(logger, job.Key.JobId, job.Key.OrganizationId);
+            }
+        }
+    }
+
+    private async Task AddOrganizationsAsync(WatcherOptions options, Dictionary<string, OrganizationOptions> desired, bool intervalChanged, CancellationToken cancellationToken)
+    {
+        foreach (var organization in desired.Values)
+        {
+            var region = string.IsNullOrWhiteSpace(organization.Region) ? AwsSettings.ResolveRegion(options.Aws, defaultRegion)! : organization.Region;
+            var added = organizations.Upsert(new OrganizationSnapshot(organization.OrganizationId)
+            {
+                Alias = string.IsNullOrWhiteSpace(organization.Alias) ? null : organization.Alias,
+                Region = region,
+                RoleArn = string.IsNullOrWhiteSpace(organization.RoleArn) ? null : organization.RoleArn,
+                ExternalId = string.IsNullOrEmpty(organization.ExternalId) ? null : organization.ExternalId,
+            });
+            if (added || intervalChanged)
+            {
+                await schedule.ScheduleOrganizationAsync(organization.OrganizationId, options.PollInterval, pollNow: added, cancellationToken);
+            }
+
+            if (added)
+            {
+                Log.OrganizationWatched(logger, organization.OrganizationId, region, options.PollInterval);
+            }
+        }
+    }
+
+    private async Task AddJobsAsync(
+        WatcherOptions options,
+        Dictionary<string, OrganizationOptions> desiredOrganizations,
+        HashSet<WatchedJobKey> desiredJobs,
+        bool intervalChanged,
+        CancellationToken cancellationToken)
+    {
+        var organizationsToPoll = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in desiredJobs)
+        {
+            if (!store.Current.ContainsKey(key) && store.Current.Count >= policy.MaxWatchedJobs)
+            {
+                // Configured jobs always fit (validation caps them); discovery gives up its oldest.
+                store.EvictOldestDiscovered();
+            }
+
+            var added = store.TryAdd(new ExportJobSnapshot(key) { IsConfigured = true });
+            if (!added)
+            {
+                store.TryUpdate(key, j => j.IsConfigured ? j : j with { IsConfigured = true }, out _, out _);
+            }
+
+            if (desiredOrganizations.ContainsKey(key.OrganizationId))
+            {
+                // Its organization's listing polls it; a job of its own would poll it twice.
+                await schedule.UnscheduleAsync(key, cancellationToken);
+                if (added)
+                {
+                    organizationsToPoll.Add(key.OrganizationId);
+                }
+
+                continue;
+            }
+
+            store.TryGet(key, out var job);
+            var scheduled = !added && await schedule.IsScheduledAsync(key, cancellationToken);
+            if (!job.IsTerminal && (!scheduled || intervalChanged))
+            {
+                await schedule.ScheduleAsync(key, options.PollInterval, pollNow: !scheduled, cancellationToken);
+            }
+
+            if (added)
+            {
+                Log.Watching(logger, key.JobId, key.OrganizationId, options.PollInterval);
+            }
+        }
+
+        foreach (var organizationId in organizationsToPoll.Where(id => organizations.TryGet(id, out var o) && o.PollAttempted))
+        {
+            await schedule.PollOrganizationNowAsync(organizationId, cancellationToken);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Watching export job {JobId} in {OrganizationId}, every {PollInterval}")]
@@ -57,5 +168,11 @@ public sealed partial class WatchedJobsReconciler(ExportJobStore store, PollSche
 
         [LoggerMessage(2, LogLevel.Information, "No longer watching export job {JobId} in {OrganizationId}")]
         public static partial void Unwatched(ILogger logger, string jobId, string organizationId);
+
+        [LoggerMessage(3, LogLevel.Information, "Discovering the export jobs of {OrganizationId} in {Region}, every {PollInterval}")]
+        public static partial void OrganizationWatched(ILogger logger, string organizationId, string region, TimeSpan pollInterval);
+
+        [LoggerMessage(4, LogLevel.Information, "No longer watching organization {OrganizationId}")]
+        public static partial void OrganizationUnwatched(ILogger logger, string organizationId);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Watcher.Metrics;
 
 namespace Watcher.Web;
 
@@ -19,7 +20,12 @@ public static class WebExtensions
     public static WebApplication MapWatcherEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(
+            "/metrics",
+            meterProvider: null,
+            configureBranchedPipeline: branch => branch.Use((context, next) =>
+                context.RequestServices.GetRequiredService<WatcherMetrics>().ScrapeAsync(() => next(context))),
+            optionsName: null);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8"));

@@ -29,7 +29,7 @@ public sealed class WatcherOptionsValidatorTests
         { "job id with underscore", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a_b")), "Watcher:Jobs:0:JobId must be 1 to 63 characters" },
         { "bad entry is named by its index", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "b"), ("Watcher:Jobs:2:OrganizationId", "m-1"), ("Watcher:Jobs:2:JobId", "b")), "Watcher:Jobs:2:OrganizationId must match" },
         { "duplicate job", Settings(("Watcher:Aws:Region", "eu-west-1"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "a")), "Watcher:Jobs:1 repeats Watcher:Jobs:0" },
-        { "nothing to watch", Settings(("Watcher:Aws:Region", "eu-west-1")), "Watcher:Jobs must list at least one export job to watch" },
+        { "nothing to watch", Settings(("Watcher:Aws:Region", "eu-west-1")), "Watcher:Jobs or Watcher:Organizations must list at least one export job or organization to watch" },
         { "zero poll interval", WithJob(("Watcher:PollInterval", "00:00:00")), "Watcher:PollInterval must be between 00:00:10 and 1.00:00:00, but was 00:00:00" },
         { "negative poll interval", WithJob(("Watcher:PollInterval", "-00:01:00")), "Watcher:PollInterval must be between" },
         { "poll interval over a day", WithJob(("Watcher:PollInterval", "2.00:00:00")), "Watcher:PollInterval must be between" },

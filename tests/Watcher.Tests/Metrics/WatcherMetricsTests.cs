@@ -18,7 +18,14 @@ public sealed class WatcherMetricsTests : IDisposable
     private readonly ExportJobStore _store = new();
     private readonly TestMeterFactory _meters = new();
 
-    public void Dispose() => _meters.Dispose();
+    private WatcherMetrics? _metrics;
+
+    // Meters named Watcher stay visible to every host in the process until disposed.
+    public void Dispose()
+    {
+        _metrics?.Dispose();
+        _meters.Dispose();
+    }
 
     [Fact]
     public void Observe_RunningJob_ExportsStateProgressTimesAndInfo()
@@ -109,7 +116,7 @@ public sealed class WatcherMetricsTests : IDisposable
 
         _store.Unwatch(Failed);
 
-        foreach (var (name, _) in WatcherMetrics.PerJobInstruments)
+        foreach (var (name, _) in PerJobGauges.Instruments)
         {
             Assert.DoesNotContain(ObserveAny(name), tags => tags.TryGetValue("job_id", out var id) && Equals(id, "failed"));
         }
@@ -142,7 +149,7 @@ public sealed class WatcherMetricsTests : IDisposable
     }
 
     private void CreateMetrics(bool includeArns = false) =>
-        _ = new WatcherMetrics(_meters, _store, _time, Options.Create(new WatcherOptions { Metrics = new MetricsOptions { IncludeArns = includeArns } }));
+        _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), _time, Options.Create(new WatcherOptions { Metrics = new MetricsOptions { IncludeArns = includeArns } }));
 
     private void Record(WatchedJobKey key, ExportJobDetails details, DateTimeOffset polledAt)
     {

@@ -19,20 +19,22 @@ public sealed class ExportJobPollerTests : IDisposable
     private readonly ScriptedWorkMail _workMail = new();
     private readonly ExportJobStore _store = new();
     private readonly TestMeterFactory _meters = new();
+    private readonly WatcherMetrics _metrics;
     private readonly ExportJobPoller _poller;
     private readonly MetricCollector<long> _transitions;
 
     public ExportJobPollerTests()
     {
-        var metrics = new WatcherMetrics(_meters, _store, _time, Options.Create(new WatcherOptions()));
+        _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), _time, Options.Create(new WatcherOptions()));
         _transitions = new MetricCollector<long>(_meters, WatcherMetrics.MeterName, "workmail.export_job.state_transitions");
-        _poller = new ExportJobPoller(_workMail, _store, metrics, _time, NullLogger<ExportJobPoller>.Instance);
+        _poller = new ExportJobPoller(_store, new ExportJobRecorder(_store, _metrics, NullLogger<ExportJobRecorder>.Instance), _time);
         _store.Watch(Key);
     }
 
     public void Dispose()
     {
         _transitions.Dispose();
+        _metrics.Dispose();
         _meters.Dispose();
     }
 
@@ -41,7 +43,7 @@ public sealed class ExportJobPollerTests : IDisposable
     {
         _workMail.Answer(TestJobs.Running("job-1", 40));
 
-        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         var job = Snapshot();
@@ -55,17 +57,17 @@ public sealed class ExportJobPollerTests : IDisposable
     public async Task PollAsync_WhenProgressHoldsStill_KeepsProgressChangeTime()
     {
         _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
         var firstSeen = _time.GetUtcNow();
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
         Assert.Equal(firstSeen, Snapshot().ProgressChangedAt);
         Assert.Equal(_time.GetUtcNow(), Snapshot().LastPollSuccessAt);
 
         _time.Advance(TimeSpan.FromMinutes(1));
         _workMail.Answer(TestJobs.Running("job-1", 41));
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
         Assert.Equal(_time.GetUtcNow(), Snapshot().ProgressChangedAt);
     }
 
@@ -73,12 +75,12 @@ public sealed class ExportJobPollerTests : IDisposable
     public async Task PollAsync_WhenDescribeFails_KeepsLastGoodValuesAndMarksThePollFailed()
     {
         _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
         var lastSuccess = Snapshot().LastPollSuccessAt;
 
         _time.Advance(TimeSpan.FromMinutes(1));
         _workMail.Fail(TestJobs.Org, "job-1", "ThrottlingException");
-        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         var job = Snapshot();
@@ -93,7 +95,7 @@ public sealed class ExportJobPollerTests : IDisposable
     {
         _workMail.Throw(TestJobs.Org, "job-1", new InvalidOperationException("bug"));
 
-        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         Assert.True(Snapshot().PollAttempted);
@@ -105,7 +107,7 @@ public sealed class ExportJobPollerTests : IDisposable
     {
         _workMail.Throw(TestJobs.Org, "job-1", new OperationCanceledException());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _poller.PollAsync(Key, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _poller.PollAsync(_workMail, Key, CancellationToken.None));
 
         Assert.False(Snapshot().PollAttempted);
     }
@@ -115,7 +117,7 @@ public sealed class ExportJobPollerTests : IDisposable
     {
         _workMail.Fail(TestJobs.Org, "job-1", "AccessDeniedException");
 
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         var job = Snapshot();
         Assert.True(job.PollAttempted);
@@ -130,11 +132,11 @@ public sealed class ExportJobPollerTests : IDisposable
     public async Task PollAsync_WhenJobTurnsTerminal_CountsTheTransitionAndStops(ExportJobState final, string finalName)
     {
         _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(Key, CancellationToken.None);
+        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(1));
         _workMail.Answer(TestJobs.Ended("job-1", final, 70, TimeSpan.FromMinutes(6), errorInfo: final == ExportJobState.Failed ? "Access denied to bucket" : null));
-        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Terminal, outcome);
         Assert.True(Snapshot().IsTerminal);
@@ -149,9 +151,9 @@ public sealed class ExportJobPollerTests : IDisposable
     public async Task PollAsync_WhenJobIsAlreadyTerminal_DoesNotCallWorkMailAgain()
     {
         _workMail.Answer(TestJobs.Ended("job-1", ExportJobState.Completed, 100, TimeSpan.FromMinutes(3)));
-        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(Key, CancellationToken.None));
+        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(_workMail, Key, CancellationToken.None));
 
-        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(Key, CancellationToken.None));
+        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(_workMail, Key, CancellationToken.None));
 
         Assert.Equal(1, _workMail.Calls(TestJobs.Org, "job-1"));
         Assert.Empty(_transitions.GetMeasurementSnapshot());
@@ -162,7 +164,7 @@ public sealed class ExportJobPollerTests : IDisposable
     {
         _store.Unwatch(Key);
 
-        var outcome = await _poller.PollAsync(Key, CancellationToken.None);
+        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.NotWatched, outcome);
         Assert.Equal(0, _workMail.TotalCalls);

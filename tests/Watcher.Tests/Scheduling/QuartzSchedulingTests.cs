@@ -44,7 +44,7 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.AddWatcher();
-        builder.Services.AddSingleton<IWorkMailExportJobs>(_workMail);
+        builder.Services.AddSingleton<IWorkMailClients>(_workMail);
         _app = builder.Build();
         await _app.StartAsync();
     }
@@ -107,14 +107,14 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
     public void Offset_ForManyJobs_SpreadsThemAcrossTheInterval()
     {
         var offsets = Enumerable.Range(0, 1000)
-            .Select(i => PollSchedule.Offset(new WatchedJobKey(TestJobs.Org, $"job-{i}"), Interval))
+            .Select(i => PollSchedule.Offset(new WatchedJobKey(TestJobs.Org, $"job-{i}").ToString(), Interval))
             .ToList();
 
         Assert.All(offsets, o => Assert.InRange(o, TimeSpan.FromTicks(1), Interval));
         var perTenth = offsets.GroupBy(o => (int)(o / Interval * 10)).Select(g => g.Count()).ToList();
         Assert.Equal(10, perTenth.Count);
         Assert.All(perTenth, count => Assert.InRange(count, 60, 140));
-        Assert.Equal(offsets[7], PollSchedule.Offset(new WatchedJobKey(TestJobs.Org, "job-7"), Interval));
+        Assert.Equal(offsets[7], PollSchedule.Offset(new WatchedJobKey(TestJobs.Org, "job-7").ToString(), Interval));
     }
 
     private async Task<bool> IsScheduledAsync(string jobId)

@@ -5,10 +5,14 @@ using Watcher.WorkMail.Model;
 namespace Watcher.Tests.Support;
 
 /// <summary>An in-memory WorkMail whose answers the test sets per job.</summary>
-internal sealed class ScriptedWorkMail : IWorkMailExportJobs
+internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
 {
     private readonly ConcurrentDictionary<(string, string), Func<ExportJobDetails>> _answers = new();
     private readonly ConcurrentDictionary<(string, string), int> _calls = new();
+
+    public IWorkMailExportJobs OwnRegion => this;
+
+    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) => this;
 
     public void Answer(ExportJobDetails details) => _answers[(details.OrganizationId, details.JobId)] = () => details;
 

@@ -1,0 +1,110 @@
+using Watcher.Simulator.Jobs;
+
+namespace Watcher.Simulator;
+
+/// <summary>
+/// Starts a new off-boarding export job in one organization every <see cref="Every"/>, on the store's
+/// <see cref="TimeProvider"/>, so that discovery keeps finding new jobs. Durations (2 to 8 minutes) and outcomes
+/// (mostly Complete, sometimes Fail, rarely Cancel) come from a seeded random source, so runs repeat.
+/// </summary>
+public sealed class JobSpawner : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly SimulatorStore store;
+    private readonly Random random;
+    private readonly List<string> jobIds = [];
+    private readonly ITimer timer;
+    private DateTimeOffset nextStart;
+    private bool disposed;
+
+    private JobSpawner(SimulatorStore store, string organizationId, TimeSpan every, int seed)
+    {
+        this.store = store;
+        OrganizationId = organizationId;
+        Every = every;
+        random = new Random(seed);
+        nextStart = store.TimeProvider.GetUtcNow() + every;
+        timer = store.TimeProvider.CreateTimer(_ => Tick(), null, every, every);
+    }
+
+    public string OrganizationId { get; }
+
+    public TimeSpan Every { get; }
+
+    /// <summary>The jobs started so far, oldest first (snapshot).</summary>
+    public IReadOnlyList<string> JobIds
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. jobIds];
+            }
+        }
+    }
+
+    /// <summary>Starts spawning; the first job starts one <paramref name="every"/> from now.</summary>
+    /// <exception cref="KeyNotFoundException">The organization does not exist.</exception>
+    public static JobSpawner Start(SimulatorStore store, string organizationId, TimeSpan every, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(every, TimeSpan.FromDays(1));
+        if (!store.OrganizationIds.Contains(organizationId, StringComparer.Ordinal))
+        {
+            throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
+        }
+
+        return new JobSpawner(store, organizationId, every, seed);
+    }
+
+    public void Dispose()
+    {
+        // Under the lock, so that no job is added once Dispose has returned, even by a tick already running.
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+
+        timer.Dispose();
+    }
+
+    private void Tick()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            // Start times follow the schedule, not the callback: timers fire late, and a fake clock advanced by
+            // several periods fires them all at the final time.
+            var now = store.TimeProvider.GetUtcNow();
+            while (nextStart <= now)
+            {
+                Spawn(nextStart - now);
+                nextStart += Every;
+            }
+        }
+    }
+
+    private void Spawn(TimeSpan startOffset)
+    {
+        var roll = random.NextDouble();
+        var outcome = roll < 0.05 ? SimulatedOutcome.Cancel : roll < 0.20 ? SimulatedOutcome.Fail : SimulatedOutcome.Complete;
+        var duration = TimeSpan.FromSeconds(random.Next(120, 481));
+        var job = OffboardingJobs.Create(random, null, startOffset, duration, outcome);
+
+        // A removed organization stays removed: the spawner keeps its schedule but adds nothing.
+        if (store.AddJobIfOrganizationExists(OrganizationId, job) is { } jobId)
+        {
+            jobIds.Add(jobId);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Quartz;
+
+namespace Watcher.Scheduling;
+
+/// <summary>The Quartz job for one organization whose export jobs are discovered.</summary>
+[DisallowConcurrentExecution]
+public sealed class OrganizationPollJob(OrganizationPoller poller) : IJob
+{
+    internal const string OrganizationIdKey = "OrganizationId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var organizationId = context.MergedJobDataMap.GetString(OrganizationIdKey)!;
+        try
+        {
+            if (await poller.PollAsync(organizationId, cancellationToken) == PollOutcome.NotWatched)
+            {
+                await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the in-flight call was cancelled, which is not a failure of the poll.
+        }
+    }
+}

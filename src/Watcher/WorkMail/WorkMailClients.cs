@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Watcher.Configuration;
+using Watcher.Metrics;
+
+namespace Watcher.WorkMail;
+
+/// <summary>One cached client per (region, role), each metered, all behind one bound on calls in flight.</summary>
+internal sealed class WorkMailClients : IWorkMailClients, IDisposable
+{
+    // The cache needs a region for its template; every Get supplies the real one.
+    private const string TemplateRegion = "us-east-1";
+
+    private readonly SemaphoreSlim _slots;
+    private readonly WorkMailClientCache _cache;
+    private readonly string? _defaultRegion;
+
+    public WorkMailClients(
+        IOptions<WatcherOptions> options,
+        IDefaultRegionSource defaultRegion,
+        WatcherMetrics metrics,
+        TimeProvider time,
+        WorkMailStaticCredentials? credentials = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var watcher = options.Value;
+        _defaultRegion = AwsSettings.ResolveRegion(watcher.Aws, defaultRegion);
+        _slots = new SemaphoreSlim(watcher.MaxConcurrentCalls, watcher.MaxConcurrentCalls);
+        var template = AwsSettings.ToClientSettings(
+            watcher.Aws,
+            _defaultRegion ?? TemplateRegion,
+            credentials,
+            retry => metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode));
+        _cache = new WorkMailClientCache(
+            template,
+            settings => new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(new WorkMailExportJobsClient(settings), metrics, time), _slots));
+    }
+
+    public IWorkMailExportJobs OwnRegion => ForOrganization(null, null, null);
+
+    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId)
+    {
+        var resolved = string.IsNullOrWhiteSpace(region)
+            ? _defaultRegion ?? throw new InvalidOperationException("Watcher:Aws:Region is not set and no default region was found.")
+            : region;
+        var role = string.IsNullOrWhiteSpace(roleArn) ? null : new WorkMailAssumeRole(roleArn, string.IsNullOrEmpty(externalId) ? null : externalId);
+        return _cache.Get(resolved, role);
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _slots.Dispose();
+    }
+}
