@@ -47,6 +47,11 @@ public sealed class ProgramTests
         Assert.NotEmpty(first.Named("workmail_export_job_failure_info"));
         Assert.All(first.Named("workmail_export_job_poll_success"), s => Assert.Equal(1, s.Value));
 
+        // One organization is watched by discovery, with dozens of jobs.
+        var discovered = Assert.Single(first.Named("workmail_organization_info"));
+        Assert.Equal("contoso-offboarding", discovered["alias"]);
+        Assert.True(first.Named("workmail_export_jobs").Where(s => s["organization_id"] == discovered["organization_id"]).Sum(s => s.Value) >= 30);
+
         // Demo jobs progress within a poll interval or two.
         var progressed = false;
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -14,6 +14,8 @@ public static class DemoMode
     /// <summary>Polls often enough that the demo visibly moves.</summary>
     private static readonly TimeSpan DemoPollInterval = TimeSpan.FromSeconds(15);
 
+    private static readonly TimeSpan NewJobEvery = TimeSpan.FromSeconds(30);
+
     public static bool IsRequested(string[] args) => args.Contains(Flag, StringComparer.Ordinal);
 
     public static string[] WithoutFlag(string[] args) => [.. args.Where(a => a != Flag)];
@@ -24,6 +26,8 @@ public static class DemoMode
         ArgumentNullException.ThrowIfNull(builder);
         var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
         var jobs = DemoScenario.Seed(simulator.Store);
+        var discovered = DemoScenario.SeedDiscovery(simulator.Store);
+        var spawner = JobSpawner.Start(simulator.Store, discovered, NewJobEvery);
 
         var settings = new Dictionary<string, string?>
         {
@@ -31,6 +35,8 @@ public static class DemoMode
             ["Watcher:Aws:ServiceUrl"] = simulator.ServiceUrl.ToString(),
             ["Watcher:PollInterval"] = DemoPollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         };
+        settings["Watcher:Organizations:0:OrganizationId"] = discovered;
+        settings["Watcher:Organizations:0:Alias"] = DemoScenario.DiscoveryOrganizationAlias;
         for (var i = 0; i < jobs.Count; i++)
         {
             settings[$"Watcher:Jobs:{i}:OrganizationId"] = jobs[i].OrganizationId;
@@ -41,9 +47,9 @@ public static class DemoMode
         builder.Services.AddSingleton(new WorkMailStaticCredentials(simulator.Credentials.AccessKeyId, simulator.Credentials.SecretAccessKey));
 
         // Registered before Watcher's own services, so it stops after the last poll has.
-        builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(simulator));
+        builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(simulator, spawner));
 
-        Console.WriteLine($"Demo mode: WorkMail simulator at {simulator.ServiceUrl} ({simulator.Region}) with {jobs.Count} export jobs.");
+        Console.WriteLine($"Demo mode: WorkMail simulator at {simulator.ServiceUrl} ({simulator.Region}) with {jobs.Count} listed export jobs, and organization {discovered} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
         return simulator;
     }
 }

@@ -2,10 +2,14 @@ using Watcher.Simulator;
 
 namespace Watcher.Demo;
 
-/// <summary>Stops the in-process simulator when Watcher stops.</summary>
-internal sealed class DemoSimulatorLifetime(WorkMailSimulator simulator) : IHostedService
+/// <summary>Stops the in-process simulator, and the job spawner feeding it, when Watcher stops.</summary>
+internal sealed class DemoSimulatorLifetime(WorkMailSimulator simulator, JobSpawner spawner) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await simulator.DisposeAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        spawner.Dispose();
+        await simulator.DisposeAsync();
+    }
 }

@@ -16,6 +16,10 @@ public sealed class WatcherOptionsValidatorTests
         { "63 character job id", Settings(("Watcher:Aws:Region", "us-west-2"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", new string('a', 63))) },
         { "service url with adaptive retries", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Aws:ServiceUrl", "http://127.0.0.1:4566"), ("Watcher:Aws:RetryMode", "adaptive"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
         { "bounds of interval, attempts, timeout and concurrency", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:PollInterval", "00:00:10"), ("Watcher:Aws:MaxAttempts", "10"), ("Watcher:Aws:RequestTimeout", "00:05:00"), ("Watcher:MaxConcurrentCalls", "64"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
+        { "organizations only, each with its own region, no default region needed", Settings(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:Region", "us-west-2"), ("Watcher:Organizations:1:OrganizationId", Org2), ("Watcher:Organizations:1:Region", "eu-west-1")) },
+        { "organization in another account with an external id", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:RoleArn", "arn:aws:iam::111122223333:role/WatcherReader"), ("Watcher:Organizations:0:ExternalId", "legal-2026"), ("Watcher:Organizations:0:Alias", "legal")) },
+        { "a job and its organization both configured", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a")) },
+        { "retention and limit at their bounds", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:TerminalJobRetention", "00:01:00"), ("Watcher:MaxWatchedJobs", "100000")) },
         { "fips and dual-stack", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Aws:UseFipsEndpoint", "true"), ("Watcher:Aws:UseDualstackEndpoint", "true"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
     };
 
@@ -42,6 +46,18 @@ public sealed class WatcherOptionsValidatorTests
         { "zero request timeout", WithJob(("Watcher:Aws:RequestTimeout", "00:00:00")), "Watcher:Aws:RequestTimeout must be between 00:00:01 and 00:05:00" },
         { "relative service url", WithJob(("Watcher:Aws:ServiceUrl", "/workmail")), "Watcher:Aws:ServiceUrl must be an absolute http or https URL, but was '/workmail'" },
         { "ftp service url", WithJob(("Watcher:Aws:ServiceUrl", "ftp://example.com")), "Watcher:Aws:ServiceUrl must be an absolute http or https URL" },
+        { "malformed organization to discover", WithJob(("Watcher:Organizations:0:OrganizationId", "m-xyz")), "Watcher:Organizations:0:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'm-xyz'" },
+        { "missing organization to discover", WithJob(("Watcher:Organizations:0:Alias", "legal")), "Watcher:Organizations:0:OrganizationId is required" },
+        { "duplicate organization", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:1:OrganizationId", Org)), "Watcher:Organizations:1 repeats Watcher:Organizations:0" },
+        { "malformed organization region", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:Region", "EU")), "Watcher:Organizations:0:Region must be a region name such as eu-west-1, but was 'EU'" },
+        { "malformed role arn", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:RoleArn", "arn:aws:iam::123:user/bob")), "Watcher:Organizations:0:RoleArn must be an IAM role ARN" },
+        { "external id without a role", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:ExternalId", "secret-ish")), "Watcher:Organizations:0:ExternalId is set but Watcher:Organizations:0:RoleArn is not" },
+        { "external id with spaces", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:RoleArn", "arn:aws:iam::111122223333:role/r"), ("Watcher:Organizations:0:ExternalId", "a b")), "Watcher:Organizations:0:ExternalId must be 2 to 1224 characters" },
+        { "alias too long", WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:Alias", new string('a', 65))), "Watcher:Organizations:0:Alias must be at most 64 characters" },
+        { "zero watched jobs", WithJob(("Watcher:MaxWatchedJobs", "0")), "Watcher:MaxWatchedJobs must be between 1 and 100000, but was 0" },
+        { "more jobs than the limit", WithJob(("Watcher:MaxWatchedJobs", "1"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "b")), "Watcher:Jobs lists 2 jobs, more than Watcher:MaxWatchedJobs (1)" },
+        { "zero retention", WithJob(("Watcher:TerminalJobRetention", "00:00:00")), "Watcher:TerminalJobRetention must be between 00:01:00 and 30.00:00:00" },
+        { "relative sts url", WithJob(("Watcher:Aws:StsServiceUrl", "sts.local")), "Watcher:Aws:StsServiceUrl must be an absolute http or https URL, but was 'sts.local'" },
         { "malformed region", WithJob(("Watcher:Aws:Region", "Ireland")), "Watcher:Aws:Region must be a region name such as eu-west-1, but was 'Ireland'" },
     };
 
@@ -72,6 +88,22 @@ public sealed class WatcherOptionsValidatorTests
 
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith("Watcher:Aws:Region must be set, or AWS_REGION, or a region in the shared AWS profile", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OrganizationWithoutRegionAndNoDefault_FailsNamingTheDefaultRegion()
+    {
+        var result = Validate(Settings(("Watcher:Organizations:0:OrganizationId", Org)), environmentRegion: null);
+
+        Assert.StartsWith("Watcher:Aws:Region must be set", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExternalIdProblem_NeverEchoesTheExternalId()
+    {
+        var result = Validate(WithJob(("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:RoleArn", "arn:aws:iam::111122223333:role/r"), ("Watcher:Organizations:0:ExternalId", "hush hush")), environmentRegion: null);
+
+        Assert.DoesNotContain("hush", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
 {
     private readonly ConcurrentDictionary<(string, string), Func<ExportJobDetails>> _answers = new();
     private readonly ConcurrentDictionary<(string, string), int> _calls = new();
+    private readonly ConcurrentDictionary<string, int> _listCalls = new();
+    private readonly ConcurrentDictionary<string, ExportJobDetails[]> _listings = new();
+    private readonly ConcurrentDictionary<string, string> _listingErrors = new();
 
     public IWorkMailExportJobs OwnRegion => this;
 
@@ -26,6 +29,28 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
 
     public int TotalCalls => _calls.Values.Sum();
 
+    public int ListCalls(string organizationId) => _listCalls.GetValueOrDefault(organizationId);
+
+    /// <summary>What ListMailboxExportJobs returns for an organization, newest first; Describe answers for each too.</summary>
+    public void List(string organizationId, params ExportJobDetails[] jobs)
+    {
+        _listings[organizationId] = [.. jobs.OrderByDescending(j => j.StartTime)];
+        foreach (var job in jobs)
+        {
+            Answer(job);
+        }
+    }
+
+    public void FailListing(string organizationId, string errorCode) => _listingErrors[organizationId] = errorCode;
+
+    public void RestoreListing(string organizationId) => _listingErrors.TryRemove(organizationId, out _);
+
+    public void ResetCounts()
+    {
+        _calls.Clear();
+        _listCalls.Clear();
+    }
+
     public Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken)
     {
         _calls.AddOrUpdate((organizationId, jobId), 1, (_, n) => n + 1);
@@ -34,6 +59,20 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
             : throw new WorkMailException("EntityNotFoundException", $"The job {jobId} does not exist.", 400);
     }
 
-    public Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The core poller does not list.");
+    public Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        _listCalls.AddOrUpdate(organizationId, 1, (_, n) => n + 1);
+        if (_listingErrors.TryGetValue(organizationId, out var errorCode))
+        {
+            throw new WorkMailException(errorCode, $"{errorCode} listing {organizationId}");
+        }
+
+        var jobs = _listings.GetValueOrDefault(organizationId) ?? [];
+        var start = nextToken is null ? 0 : int.Parse(nextToken, System.Globalization.CultureInfo.InvariantCulture);
+        var page = jobs.Skip(start).Take(maxResults)
+            .Select(j => new ExportJobSummary(j.JobId, j.EntityId, j.Description, j.S3BucketName, j.S3Path, j.EstimatedProgress, j.State, j.StartTime, j.EndTime))
+            .ToList();
+        var next = start + maxResults < jobs.Length ? (start + maxResults).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Task.FromResult(new ExportJobPage(page, next));
+    }
 }
