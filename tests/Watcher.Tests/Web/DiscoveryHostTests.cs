@@ -130,6 +130,48 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
         Assert.Equal("started after Watcher", scrape.For("workmail_export_job_info", jobId).Single()["description"]);
     }
 
+    [Fact]
+    public async Task Reload_WhenOrganizationRemoved_DropsItsSeriesAndKeepsTheOthers()
+    {
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings());
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+        await host.RewriteSettingsAsync(new
+        {
+            Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
+            PollInterval = "00:00:10",
+            Organizations = new[] { new { OrganizationId = East, Alias = "east" } },
+        });
+
+        var scrape = await host.ScrapeUntilAsync(
+            // Counters keep their series for the life of the process; every gauge of the organizations must go.
+            s => !s.Samples.Any(x => x["organization_id"] is West or Partner && s.Types.GetValueOrDefault(x.Name) == "gauge"),
+            TimeSpan.FromSeconds(30),
+            "the removed organizations' series to vanish");
+        Assert.Equal(JobsPerOrganization, scrape.Named("watcher_watched_jobs").Single().Value);
+        Assert.Single(scrape.Named("workmail_organization_info"));
+    }
+
+    [Fact]
+    public async Task Discovery_UnknownOrganization_ReportsItsFailureAndStaysReady()
+    {
+        const string Unknown = "m-0000000000000000000000000000dead";
+        await using var host = await WatcherTestHost.StartAsync(_simulator, new
+        {
+            Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
+            Organizations = new[] { new { OrganizationId = East }, new { OrganizationId = Unknown } },
+        });
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+        var scrape = await host.ScrapeAsync();
+
+        Assert.Equal(0, scrape.Named("workmail_organization_poll_success").Single(s => s["organization_id"] == Unknown).Value);
+        Assert.DoesNotContain(scrape.Named("workmail_organization_last_poll_success_timestamp_seconds"), s => s["organization_id"] == Unknown);
+        Assert.Contains(scrape.Named("workmail_api_request_errors_total"), s => s["organization_id"] == Unknown && s["error_code"] == "OrganizationNotFoundException" && s["operation"] == "ListMailboxExportJobs");
+        Assert.Equal(1, scrape.Named("workmail_organization_poll_success").Single(s => s["organization_id"] == East).Value);
+        Assert.Equal(4, scrape.Named("workmail_export_jobs").Count(s => s["organization_id"] == Unknown && s.Value == 0));
+    }
+
     private static int ExpectedCount(string state) =>
         Enumerable.Range(0, JobsPerOrganization).Count(i => StateOf(i) == state);
 
