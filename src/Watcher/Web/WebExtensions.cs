@@ -5,6 +5,10 @@ namespace Watcher.Web;
 
 public static class WebExtensions
 {
+    public const string MetricsPath = "/metrics";
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
+
     private const string LiveTag = "live";
     private const string ReadyTag = "ready";
 
@@ -21,13 +25,13 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPrometheusScrapingEndpoint(
-            "/metrics",
+            MetricsPath,
             meterProvider: null,
             configureBranchedPipeline: branch => branch.Use((context, next) =>
                 context.RequestServices.GetRequiredService<WatcherMetrics>().ScrapeAsync(() => next(context))),
             optionsName: null);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8"));
         return app;
     }

@@ -1,0 +1,170 @@
+{{/* vim: set filetype=mustache: */}}
+{{/*
+Expand the name of the chart.
+*/}}
+{{- define "watcher.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Create a default fully qualified app name.
+We truncate at 63 chars because some Kubernetes name fields are limited to this (by the DNS naming spec).
+If release name contains chart name it will be used as a full name.
+*/}}
+{{- define "watcher.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Create chart name and version as used by the chart label.
+*/}}
+{{- define "watcher.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The namespace of the release, or namespaceOverride.
+*/}}
+{{- define "watcher.namespace" -}}
+{{- default .Release.Namespace .Values.namespaceOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Common labels.
+*/}}
+{{- define "watcher.labels" -}}
+helm.sh/chart: {{ include "watcher.chart" . }}
+{{ include "watcher.selectorLabels" . }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/component: metrics
+app.kubernetes.io/part-of: {{ include "watcher.name" . }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Selector labels.
+*/}}
+{{- define "watcher.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "watcher.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+The name of the service account to use.
+*/}}
+{{- define "watcher.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "watcher.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The image reference: registry/repository, then @digest or :tag (default: the appVersion).
+*/}}
+{{- define "watcher.image" -}}
+{{- $repository := .Values.image.repository -}}
+{{- if .Values.image.registry -}}
+{{- $repository = printf "%s/%s" .Values.image.registry .Values.image.repository -}}
+{{- end -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" $repository .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository (default .Chart.AppVersion .Values.image.tag | toString) -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+The `job` label Prometheus gives Watcher's series: prometheusRule.jobLabel, else the Service name.
+*/}}
+{{- define "watcher.jobLabel" -}}
+{{- default (include "watcher.fullname" .) .Values.prometheusRule.jobLabel }}
+{{- end }}
+
+{{/*
+The "Watcher" section of appsettings.json, as JSON with the app's PascalCase keys. Empty strings,
+empty lists and nulls are left out so that the app's defaults apply.
+*/}}
+{{- define "watcher.settings" -}}
+{{- $w := .Values.watcher -}}
+{{- $aws := dict -}}
+{{- $awsKeys := list
+  (list "region" "Region") (list "serviceUrl" "ServiceUrl") (list "stsServiceUrl" "StsServiceUrl")
+  (list "useFipsEndpoint" "UseFipsEndpoint") (list "useDualstackEndpoint" "UseDualstackEndpoint")
+  (list "retryMode" "RetryMode") (list "maxAttempts" "MaxAttempts") (list "requestTimeout" "RequestTimeout") -}}
+{{- range $awsKeys -}}
+{{- $value := get ($w.aws | default dict) (index . 0) -}}
+{{- if not (or (kindIs "invalid" $value) (and (kindIs "string" $value) (eq $value ""))) -}}
+{{- $_ := set $aws (index . 1) $value -}}
+{{- end -}}
+{{- end -}}
+{{- $settings := dict -}}
+{{- if $aws -}}
+{{- $_ := set $settings "Aws" $aws -}}
+{{- end -}}
+{{- $jobs := list -}}
+{{- range $w.jobs -}}
+{{- $jobs = append $jobs (dict "OrganizationId" .organizationId "JobId" (toString .jobId)) -}}
+{{- end -}}
+{{- if $jobs -}}
+{{- $_ := set $settings "Jobs" $jobs -}}
+{{- end -}}
+{{- $organizations := list -}}
+{{- range $w.organizations -}}
+{{- $organization := dict "OrganizationId" .organizationId -}}
+{{- $orgKeys := list (list "region" "Region") (list "roleArn" "RoleArn") (list "externalId" "ExternalId") (list "alias" "Alias") -}}
+{{- $source := . -}}
+{{- range $orgKeys -}}
+{{- $value := get $source (index . 0) -}}
+{{- if not (or (kindIs "invalid" $value) (eq (toString $value) "")) -}}
+{{- $_ := set $organization (index . 1) (toString $value) -}}
+{{- end -}}
+{{- end -}}
+{{- $organizations = append $organizations $organization -}}
+{{- end -}}
+{{- if $organizations -}}
+{{- $_ := set $settings "Organizations" $organizations -}}
+{{- end -}}
+{{- $topKeys := list
+  (list "pollInterval" "PollInterval") (list "maxConcurrentCalls" "MaxConcurrentCalls")
+  (list "terminalJobRetention" "TerminalJobRetention") (list "maxWatchedJobs" "MaxWatchedJobs") -}}
+{{- range $topKeys -}}
+{{- $value := get $w (index . 0) -}}
+{{- if not (or (kindIs "invalid" $value) (and (kindIs "string" $value) (eq $value ""))) -}}
+{{- $_ := set $settings (index . 1) $value -}}
+{{- end -}}
+{{- end -}}
+{{- if and $w.metrics (not (kindIs "invalid" $w.metrics.includeArns)) -}}
+{{- $_ := set $settings "Metrics" (dict "IncludeArns" $w.metrics.includeArns) -}}
+{{- end -}}
+{{- toJson $settings -}}
+{{- end }}
+
+{{/*
+The whole appsettings.json: Logging and Watcher sections, pretty-printed JSON.
+*/}}
+{{- define "watcher.appsettings" -}}
+{{- $logLevel := dict "Default" .Values.logLevel -}}
+{{- $logLevel = merge (deepCopy (.Values.logLevelOverrides | default dict)) $logLevel -}}
+{{- $logging := dict "LogLevel" $logLevel -}}
+{{- if .Values.logFormat -}}
+{{- $_ := set $logging "Console" (dict "FormatterName" .Values.logFormat) -}}
+{{- end -}}
+{{- $settings := dict "Logging" $logging "Watcher" (include "watcher.settings" . | fromJson) -}}
+{{- toPrettyJson $settings -}}
+{{- end }}

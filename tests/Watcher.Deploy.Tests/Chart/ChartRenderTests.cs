@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Watcher.Configuration;
+using Watcher.Deploy.Tests.Support;
+using Watcher.Web;
+
+namespace Watcher.Deploy.Tests.Chart;
+
+public sealed class ChartRenderTests
+{
+    public static TheoryData<string> CiValues => ChartLintTests.CiValues;
+
+    [Theory]
+    [MemberData(nameof(CiValues))]
+    public void ConfigMap_WithCiValues_PassesWatchersOwnValidation(string valuesFile)
+    {
+        var configMap = Helm.Settings(Helm.Manifests("-f", Path.Combine(Repository.Chart, "ci", valuesFile)));
+        var json = (string)configMap["data"]!["appsettings.json"]!;
+
+        var options = new WatcherOptions();
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build()
+            .GetSection(WatcherOptions.SectionName).Bind(options);
+        var result = new WatcherOptionsValidator(new NoDefaultRegion()).Validate(null, options);
+
+        Assert.True(result.Succeeded, $"{valuesFile}: {string.Join("; ", result.Failures ?? [])}\n{json}");
+    }
+
+    [Fact]
+    public void Deployment_Probes_UseThePathsAndPortTheAppServes()
+    {
+        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
+        var container = Container(manifests);
+        var port = new Uri(WatcherBuilderExtensions.DefaultUrl.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
+
+        var metricsPort = Assert.Single(container["ports"]!.AsArray(), p => (string?)p!["name"] == "metrics")!;
+        Assert.Equal(port, (int)metricsPort["containerPort"]!);
+        Assert.Equal(WebExtensions.LivenessPath, (string?)container["livenessProbe"]!["httpGet"]!["path"]);
+        Assert.Equal(WebExtensions.ReadinessPath, (string?)container["readinessProbe"]!["httpGet"]!["path"]);
+        Assert.NotNull(container["startupProbe"]!["httpGet"]);
+        foreach (var probe in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
+        {
+            Assert.Equal("metrics", (string?)container[probe]!["httpGet"]!["port"]);
+        }
+
+        var service = Helm.Single(manifests, "Service");
+        Assert.Contains(service["spec"]!["ports"]!.AsArray(), p => (string?)p!["targetPort"] == "metrics" && (int)p!["port"]! == port);
+    }
+
+    [Fact]
+    public void Deployment_SecurityContext_IsHardenedByDefault()
+    {
+        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
+        var pod = PodSpec(manifests);
+        var container = Container(manifests);
+
+        var podContext = pod["securityContext"]!;
+        Assert.True((bool)podContext["runAsNonRoot"]!);
+        Assert.Equal(1654, (int)podContext["runAsUser"]!);
+        Assert.NotNull(podContext["fsGroup"]);
+        Assert.Equal("RuntimeDefault", (string?)podContext["seccompProfile"]!["type"]);
+
+        var context = container["securityContext"]!;
+        Assert.True((bool)context["readOnlyRootFilesystem"]!);
+        Assert.False((bool)context["allowPrivilegeEscalation"]!);
+        Assert.Contains(context["capabilities"]!["drop"]!.AsArray(), c => (string?)c == "ALL");
+        Assert.NotNull(container["resources"]!["requests"]);
+        Assert.NotNull(pod["terminationGracePeriodSeconds"]);
+    }
+
+    [Fact]
+    public void Deployment_ReadsItsConfigurationFromTheConfigMapDirectory()
+    {
+        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
+        var container = Container(manifests);
+        var configMap = Helm.Settings(manifests);
+
+        var workingDir = (string)container["workingDir"]!;
+        var mount = Assert.Single(container["volumeMounts"]!.AsArray(), m => (string?)m!["mountPath"] == workingDir)!;
+        Assert.Null(mount["subPath"]);
+        var volume = Assert.Single(PodSpec(manifests)["volumes"]!.AsArray(), v => (string?)v!["name"] == (string?)mount["name"])!;
+        Assert.Equal((string?)configMap["metadata"]!["name"], (string?)volume["configMap"]!["name"]);
+        Assert.NotNull(configMap["data"]!["appsettings.json"]);
+    }
+
+    [Fact]
+    public void Deployment_ConfigChecksum_ChangesWithTheConfiguration()
+    {
+        var before = Checksum(Helm.Manifests("-f", CiFile("minimal-values.yaml")));
+        var after = Checksum(Helm.Manifests("-f", CiFile("minimal-values.yaml"), "--set", "watcher.pollInterval=00:05:00"));
+
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public void Optional_ServiceMonitorRulesDashboardAndNetworkPolicy_AreOffByDefault()
+    {
+        var kinds = Helm.Manifests("-f", CiFile("minimal-values.yaml")).Select(m => (string?)m["kind"]).ToList();
+
+        Assert.DoesNotContain("ServiceMonitor", kinds);
+        Assert.DoesNotContain("PrometheusRule", kinds);
+        Assert.DoesNotContain("NetworkPolicy", kinds);
+        Assert.Equal(1, kinds.Count(k => k == "ConfigMap"));
+    }
+
+    [Fact]
+    public void Everything_WhenTurnedOn_RendersServiceMonitorRulesDashboardAndNetworkPolicy()
+    {
+        var manifests = Helm.Manifests("-f", CiFile("everything-values.yaml"));
+
+        var monitor = Helm.Single(manifests, "ServiceMonitor");
+        var endpoint = monitor["spec"]!["endpoints"]![0]!;
+        Assert.Equal("metrics", (string?)endpoint["port"]);
+        Assert.Equal(WebExtensions.MetricsPath, (string?)endpoint["path"]);
+        Assert.NotNull(endpoint["interval"]);
+        Assert.NotNull(endpoint["scrapeTimeout"]);
+        Helm.Single(manifests, "PrometheusRule");
+        Helm.Single(manifests, "NetworkPolicy");
+        var dashboard = Assert.Single(manifests, m => (string?)m["kind"] == "ConfigMap" && m["data"]?["watcher.json"] is not null);
+        Assert.NotEmpty(dashboard["metadata"]!["labels"]!.AsObject());
+    }
+
+    [Fact]
+    public void ExistingSecret_SuppliesKeysThroughEnv_NeverTheConfigMap()
+    {
+        var manifests = Helm.Manifests("-f", CiFile("everything-values.yaml"));
+        var env = Container(manifests)["env"]!.AsArray();
+        var configMapText = Helm.Settings(manifests).ToJsonString();
+
+        var secretKey = Assert.Single(env, e => (string?)e!["name"] == "AWS_SECRET_ACCESS_KEY")!;
+        Assert.NotNull(secretKey["valueFrom"]!["secretKeyRef"]);
+        Assert.DoesNotContain("SecretAccessKey", configMapText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AWS_SECRET", configMapText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServiceAccount_WithIrsaValues_CarriesTheRoleAnnotation()
+    {
+        var account = Helm.Single(Helm.Manifests("-f", CiFile("irsa-values.yaml")), "ServiceAccount");
+
+        Assert.StartsWith("arn:aws:iam::", (string?)account["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"], StringComparison.Ordinal);
+    }
+
+    private static string CiFile(string name) => Path.Combine(Repository.Chart, "ci", name);
+
+    private static JsonNode PodSpec(List<JsonObject> manifests) => Helm.Single(manifests, "Deployment")["spec"]!["template"]!["spec"]!;
+
+    private static JsonNode Container(List<JsonObject> manifests) => PodSpec(manifests)["containers"]![0]!;
+
+    private static string Checksum(List<JsonObject> manifests) =>
+        Helm.Single(manifests, "Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!.AsObject()
+            .Single(a => a.Key.StartsWith("checksum/", StringComparison.Ordinal)).Value!.ToString();
+
+    private sealed class NoDefaultRegion : IDefaultRegionSource
+    {
+        public string? GetRegion() => null;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Watcher.Deploy.Tests.Support;
+using Watcher.Simulator;
+
+namespace Watcher.Deploy.Tests.Container;
+
+/// <summary>
+/// There is no Docker engine here, so this stands in for the image: it runs the same publish script the
+/// Dockerfile runs, then starts the output as the container would — as the image's non-root user, from a
+/// read-only copy, configured only through environment variables — against the simulator.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed partial class PublishedContainerTests
+{
+    /// <summary>The chiseled images' $APP_UID.</summary>
+    private const int AppUid = 1654;
+
+    private const string Org = "m-00000000000000000000000000c0ffee";
+
+    [Fact]
+    public void Dockerfile_PublishesWithTheSharedScriptAndRunsAsTheAppUser()
+    {
+        var dockerfile = File.ReadAllText(Repository.File("Dockerfile"));
+
+        Assert.Matches(@"RUN sh eng/publish\.sh /app --no-restore", dockerfile);
+        Assert.Matches(@"(?m)^USER \$APP_UID$", dockerfile);
+        Assert.Matches(@"(?m)^EXPOSE 9464$", dockerfile);
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"/app/watcher.dll\"]", dockerfile, StringComparison.Ordinal);
+        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0[^\s]*chiseled", dockerfile);
+        // The restore layer copies only the build and project files.
+        var restore = dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal);
+        Assert.True(restore > 0 && restore < dockerfile.IndexOf("COPY src/ src/", StringComparison.Ordinal));
+        Assert.Equal(9464, new Uri(WatcherBuilderExtensions.DefaultUrl.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port);
+    }
+
+    [Fact]
+    public async Task Published_AsNonRootFromReadOnlyCopyWithEnvConfig_ServesMetrics()
+    {
+        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        simulator.Store.AddOrganization(Org, "container");
+        simulator.Store.AddJob(Org, new SimulatedJob { JobId = "in-a-container", StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromHours(1) });
+
+        var app = Publish();
+        using var watcher = Start(app, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["AWS_REGION"] = simulator.Region,
+            ["AWS_ACCESS_KEY_ID"] = simulator.Credentials.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = simulator.Credentials.SecretAccessKey,
+            ["Watcher__Aws__ServiceUrl"] = simulator.ServiceUrl.ToString(),
+            ["Watcher__Organizations__0__OrganizationId"] = Org,
+        });
+
+        var address = await watcher.ListeningAsync();
+        using var http = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string metrics;
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No job series within 30 seconds. Output:\n{watcher.Output}");
+            await Task.Delay(200);
+            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+        while (!metrics.Contains("job_id=\"in-a-container\"", StringComparison.Ordinal));
+
+        Assert.Contains("workmail_organization_poll_success{organization_id=\"" + Org + "\"} 1", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", watcher.Output, StringComparison.Ordinal);
+        if (Environment.UserName == "root")
+        {
+            Assert.Equal(AppUid.ToString(System.Globalization.CultureInfo.InvariantCulture), watcher.Uid);
+        }
+    }
+
+    /// <summary>Runs eng/publish.sh, then copies the output to a folder nobody can write to.</summary>
+    private static string Publish()
+    {
+        var output = Directory.CreateTempSubdirectory("watcher-publish-").FullName;
+        var result = new ProcessRunner("sh", [Repository.File("eng", "publish.sh"), output]).Run(TimeSpan.FromMinutes(5));
+        Assert.True(result.ExitCode == 0, $"eng/publish.sh failed: {result}");
+        Assert.True(File.Exists(Path.Combine(output, "watcher.dll")));
+
+        var readOnly = Directory.CreateTempSubdirectory("watcher-app-").FullName;
+        foreach (var file in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(readOnly, Path.GetRelativePath(output, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        foreach (var dir in Directory.GetDirectories(readOnly, "*", SearchOption.AllDirectories).Append(readOnly))
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        Directory.Delete(output, recursive: true);
+        return readOnly;
+    }
+
+    private static RunningWatcher Start(string app, Dictionary<string, string> environment)
+    {
+        var dotnet = Environment.ProcessPath!;
+        var command = new List<string>();
+        if (Environment.UserName == "root")
+        {
+            // Drop to the image's user, with no supplementary groups, as the container runtime would.
+            command.AddRange(["setpriv", $"--reuid={AppUid}", $"--regid={AppUid}", "--clear-groups", "--"]);
+        }
+
+        command.AddRange([dotnet, Path.Combine(app, "watcher.dll")]);
+        var info = new ProcessStartInfo(command[0])
+        {
+            WorkingDirectory = app,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Only what a container would have: no inherited settings, a HOME nobody can write.
+        info.Environment.Clear();
+        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        info.Environment["HOME"] = "/nonexistent";
+        info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(dotnet);
+        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return new RunningWatcher(Process.Start(info)!);
+    }
+
+    private sealed partial class RunningWatcher : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RunningWatcher(Process process)
+        {
+            _process = process;
+            process.OutputDataReceived += (_, e) => OnLine(e.Data);
+            process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public string Uid => File.ReadAllLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
+
+        public async Task<Uri> ListeningAsync()
+        {
+            var done = await Task.WhenAny(_listening.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.True(done == _listening.Task, $"The published Watcher did not start listening. Output:\n{Output}");
+            return await _listening.Task;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
+
+        private void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        }
+
+        [GeneratedRegex(@"Now listening on: (\S+)")]
+        private static partial Regex ListeningLine();
+    }
+}

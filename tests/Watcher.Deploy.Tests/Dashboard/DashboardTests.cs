@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Watcher.Deploy.Tests.Support;
+
+namespace Watcher.Deploy.Tests.Dashboard;
+
+public sealed class DashboardTests
+{
+    private static readonly string DashboardFile = Path.Combine(Repository.Chart, "files", "dashboard.json");
+
+    [Fact]
+    public void Dashboard_Json_ParsesWithAStableUidAndTheVariables()
+    {
+        var dashboard = Load();
+
+        Assert.False(string.IsNullOrWhiteSpace((string?)dashboard["uid"]));
+        var variables = dashboard["templating"]!["list"]!.AsArray().Select(v => (string?)v!["name"]).ToList();
+        Assert.Contains("datasource", variables);
+        Assert.Contains("organization_id", variables);
+        Assert.Contains("state", variables);
+    }
+
+    [Fact]
+    public void Dashboard_EveryQuery_UsesOnlyMetricsFromTheReference()
+    {
+        var queries = Queries(Load()).ToList();
+
+        Assert.True(queries.Count >= 8, $"Only {queries.Count} queries in the dashboard.");
+        foreach (var query in queries)
+        {
+            var names = MetricReference.NamesIn(query).ToList();
+            Assert.All(names, name => Assert.True(MetricReference.Names.Contains(name), $"'{name}' in `{query}` is not in the README's metric reference."));
+        }
+    }
+
+    [Fact]
+    public void Dashboard_EveryPanel_HasAQueryOnTheDatasourceVariable()
+    {
+        var panels = Panels(Load()).Where(p => (string?)p["type"] != "row").ToList();
+
+        Assert.True(panels.Count >= 6, $"Only {panels.Count} panels.");
+        Assert.All(panels, panel =>
+        {
+            var targets = panel["targets"]?.AsArray();
+            Assert.True(targets is { Count: > 0 }, $"Panel '{panel["title"]}' has no query.");
+            Assert.Contains("${datasource}", (panel["datasource"]?.ToJsonString() ?? string.Empty) + targets!.ToJsonString(), StringComparison.Ordinal);
+        });
+    }
+
+    internal static JsonObject Load()
+    {
+        Assert.True(File.Exists(DashboardFile), $"{DashboardFile} is missing.");
+        return JsonNode.Parse(File.ReadAllText(DashboardFile), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow })!.AsObject();
+    }
+
+    internal static IEnumerable<JsonObject> Panels(JsonObject dashboard)
+    {
+        foreach (var panel in dashboard["panels"]!.AsArray().OfType<JsonObject>())
+        {
+            yield return panel;
+            foreach (var nested in panel["panels"]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    internal static IEnumerable<string> Queries(JsonObject dashboard) =>
+        Panels(dashboard)
+            .SelectMany(p => p["targets"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(t => (string?)t["expr"])
+            .Where(e => !string.IsNullOrWhiteSpace(e))!;
+}

