@@ -13,6 +13,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     private double serverErrorRatio;
     private TimeSpan addedLatency;
     private bool nextServerErrorIsUnavailable;
+    private bool rejectCredentials;
 
     /// <summary>0..1: share of requests answered 400 ThrottlingException.</summary>
     public double ThrottleRatio
@@ -40,6 +41,16 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     }
 
     /// <summary>Switches every fault off and restarts the random sequence, so a test run repeats.</summary>
+    /// <summary>
+    /// Answers every WorkMail request 403 UnrecognizedClientException, as AWS does for revoked or deleted keys,
+    /// even though the signature verified.
+    /// </summary>
+    public bool RejectCredentials
+    {
+        get { lock (gate) { return rejectCredentials; } }
+        set { lock (gate) { rejectCredentials = value; } }
+    }
+
     public void Reset()
     {
         lock (gate)
@@ -48,6 +59,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
             serverErrorRatio = 0;
             addedLatency = TimeSpan.Zero;
             nextServerErrorIsUnavailable = false;
+            rejectCredentials = false;
             random = new Random(seed);
         }
     }
@@ -57,6 +69,11 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     {
         lock (gate)
         {
+            if (rejectCredentials)
+            {
+                return AwsErrors.UnrecognizedClient();
+            }
+
             if (throttleRatio > 0 && random.NextDouble() < throttleRatio)
             {
                 return AwsErrors.Throttling();

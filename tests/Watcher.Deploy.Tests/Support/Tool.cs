@@ -42,10 +42,11 @@ internal sealed class Tool
 
     public ToolResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
 
-    public ToolResult Run(IEnumerable<string> arguments, string? workingDirectory)
+    public ToolResult Run(IEnumerable<string> arguments, string? workingDirectory, string? standardInputFile = null)
     {
         var info = new ProcessStartInfo(Path)
         {
+            RedirectStandardInput = standardInputFile is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -57,6 +58,12 @@ internal sealed class Tool
         }
 
         using var process = Process.Start(info)!;
+        if (standardInputFile is not null)
+        {
+            process.StandardInput.Write(File.ReadAllText(standardInputFile));
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))

@@ -25,6 +25,20 @@ public class SimulatorFaultsTests
     }
 
     [Fact]
+    public async Task RejectCredentials_On_EveryRequest403UnrecognizedClientUntilReset()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Faults.RejectCredentials = true;
+
+        var rejected = await Repeat(harness, 3);
+        harness.Simulator.Faults.Reset();
+        var accepted = await Repeat(harness, 1);
+
+        Assert.All(rejected, r => Assert.Equal((403, "UnrecognizedClientException"), (r.StatusCode, r.ErrorType)));
+        Assert.Equal(200, Assert.Single(accepted).StatusCode);
+    }
+
+    [Fact]
     public async Task ThrottleRatio_Half_RoughlyHalfOf200Throttled()
     {
         await using var harness = await SimulatorHarness.StartAsync();

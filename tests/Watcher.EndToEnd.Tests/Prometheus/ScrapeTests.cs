@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Watcher.EndToEnd.Tests.Dashboard;
+using Watcher.EndToEnd.Tests.Rules;
+using Watcher.EndToEnd.Tests.Support;
+
+namespace Watcher.EndToEnd.Tests.Prometheus;
+
+[Collection(RealPrometheus.Name)]
+public sealed partial class ScrapeTests : IAsyncLifetime
+{
+    private Scenario _e2e = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A little throttling and a few server errors, so that retries and errors have series too.
+        _e2e = await Scenario.StartAsync(simulator =>
+        {
+            simulator.Faults.ThrottleRatio = 0.15;
+            simulator.Faults.ServerErrorRatio = 0.15;
+        });
+    }
+
+    public async Task DisposeAsync() => await _e2e.DisposeAsync();
+
+    [Fact]
+    public async Task Scrape_InBothFormats_IsUpWithEverySample()
+    {
+        var prometheus = _e2e.Prometheus;
+        await prometheus.WaitForDataAsync($"up{{job=\"{Scenario.TextJob}\"}} == 1", TimeSpan.FromSeconds(30));
+
+        using var http = new HttpClient { BaseAddress = _e2e.Watcher.Address };
+        var (openMetricsType, openMetricsSamples) = await FetchAsync(http, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
+        var (textType, textSamples) = await FetchAsync(http, accept: null);
+        Assert.StartsWith("application/openmetrics-text", openMetricsType, StringComparison.Ordinal);
+        Assert.StartsWith("text/plain", textType, StringComparison.Ordinal);
+        Assert.Contains("version=0.0.4", textType, StringComparison.Ordinal);
+
+        // Prometheus counted exactly what Watcher served, in each format (series settle once every job is polled).
+        await EventuallyAsync(async () =>
+        {
+            var (_, expectedOpenMetrics) = await FetchAsync(http, "application/openmetrics-text;version=1.0.0");
+            var (_, expectedText) = await FetchAsync(http, accept: null);
+            var scrapedDirect = await ScalarAsync($"scrape_samples_scraped{{job=\"{AlertRules.Job}\"}}");
+            var scrapedText = await ScalarAsync($"scrape_samples_scraped{{job=\"{Scenario.TextJob}\"}}");
+            return (scrapedDirect == expectedOpenMetrics && scrapedText == expectedText, $"direct {scrapedDirect} vs {expectedOpenMetrics} served; text {scrapedText} vs {expectedText} served");
+        });
+        Assert.True(openMetricsSamples > 50 && textSamples > 50);
+    }
+
+    [Fact]
+    public async Task Scrape_Output_PassesPromtoolCheckMetrics()
+    {
+        using var http = new HttpClient { BaseAddress = _e2e.Watcher.Address };
+        var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            var result = Tool.Promtool.Run(["check", "metrics"], workingDirectory: null, standardInputFile: file);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(string.Empty, (result.Output + result.Error).Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Prometheus_HasEveryReferenceMetric_WithTheDocumentedLabels()
+    {
+        var prometheus = _e2e.Prometheus;
+        await prometheus.WaitForDataAsync("workmail_export_job_failure_info", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("workmail_export_job_state_transitions_total", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("workmail_api_request_retries_total", TimeSpan.FromSeconds(60));
+
+        Assert.True(MetricTable.Rows.Count >= 20, "The README's metric reference is too short to be the real one.");
+        foreach (var (name, type, labels) in MetricTable.Rows)
+        {
+            var series = type.StartsWith("histogram", StringComparison.Ordinal) ? $"{name}_count" : name;
+            var found = await prometheus.SeriesAsync($"{{__name__=\"{series}\",job=\"{AlertRules.Job}\"}}");
+            Assert.True(found.Count > 0, $"{series} is missing from Prometheus.");
+            var labelNames = found[0]!.AsObject().Select(kv => kv.Key).Where(k => k is not "__name__" and not "job" and not "instance").Order();
+            Assert.Equal(labels.Order(), labelNames);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_EveryPanelQuery_RunsAndReturnsData()
+    {
+        var prometheus = _e2e.Prometheus;
+        await prometheus.WaitForDataAsync("workmail_export_job_failure_info", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("workmail_export_job_state_transitions_total", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("""workmail_api_request_retries_total{error_code="ThrottlingException"}""", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("workmail_organization_poll_success", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var queries = DashboardQueries.All().ToList();
+        Assert.True(queries.Count >= 10, $"Only {queries.Count} dashboard queries.");
+        foreach (var (panel, query) in queries)
+        {
+            var promql = DashboardQueries.Substitute(query, organizations: [Scenario.Listed, Scenario.Discovered], job: AlertRules.Job);
+            var result = await prometheus.QueryAsync(promql);
+            Assert.True(result.Count > 0, $"Panel '{panel}' returned no data for `{promql}`.");
+        }
+    }
+
+    private async Task<double> ScalarAsync(string promql)
+    {
+        var result = await _e2e.Prometheus.QueryAsync(promql);
+        return result.Count == 0 ? double.NaN : double.Parse((string)result[0]!["value"]![1]!, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<(string ContentType, int Samples)> FetchAsync(HttpClient http, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("metrics", UriKind.Relative));
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var samples = body.Split('\n').Count(l => l.Length > 0 && l[0] != '#');
+        return (response.Content.Headers.ContentType?.ToString() ?? string.Empty, samples);
+    }
+
+    private static async Task EventuallyAsync(Func<Task<(bool Done, string State)>> check)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(40);
+        while (true)
+        {
+            var (done, state) = await check();
+            if (done)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not settled within 40 seconds: {state}");
+            await Task.Delay(1000);
+        }
+    }
+}

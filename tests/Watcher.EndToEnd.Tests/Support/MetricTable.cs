@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace Watcher.EndToEnd.Tests.Support;
+
+/// <summary>The README's metric reference as rows: name, type and the documented label names.</summary>
+internal static partial class MetricTable
+{
+    public static IReadOnlyList<(string Name, string Type, string[] Labels)> Rows { get; } = Read();
+
+    private static List<(string, string, string[])> Read()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        var section = readme[readme.IndexOf("\n## Metrics", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        return [.. Row().Matches(section).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), Labels(m.Groups[3].Value)))];
+    }
+
+    /// <summary>"organization_id, job_id (and role_arn with ...)" → the labels always present.</summary>
+    private static string[] Labels(string cell)
+    {
+        var always = cell.Split('(')[0];
+        return [.. always.Split(',').Select(l => l.Trim()).Where(l => LabelName().IsMatch(l))];
+    }
+
+    [GeneratedRegex(@"^\| `((?:workmail|watcher)_[a-z_]+)` \| ([^|]+) \| ([^|]+) \|", RegexOptions.Multiline)]
+    private static partial Regex Row();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex LabelName();
+}
