@@ -38,4 +38,10 @@ public sealed record WorkMailClientSettings
 
     /// <summary>Called once for every retry the SDK makes, with the operation and the error code that caused it.</summary>
     public Action<WorkMailRetry>? OnRetry { get; init; }
+
+    /// <summary>
+    /// Awaited before every HTTP attempt of a WorkMail call, the SDK's retries included (not STS calls), with the
+    /// call's cancellation token; for example a request-rate limiter. Its wait does not count against <see cref="RequestTimeout"/>.
+    /// </summary>
+    public Func<CancellationToken, ValueTask>? BeforeAttempt { get; init; }
 }

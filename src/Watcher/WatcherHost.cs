@@ -18,7 +18,23 @@ public static partial class WatcherHost
         contentRoot ??= File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
             : AppContext.BaseDirectory;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        WebApplicationBuilder builder;
+        try
+        {
+            builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        }
+        catch (InvalidDataException ex)
+        {
+            // An appsettings.json that does not parse at start would otherwise end the process with an unhandled
+            // exception (exit code 134 and a stack trace). Report it like any other configuration problem.
+            var reason = string.Join(' ', new[] { ex.Message, ex.InnerException?.Message }.OfType<string>()).ReplaceLineEndings(" ");
+            Console.Error.WriteLine("Watcher cannot start because its configuration is invalid:");
+            Console.Error.WriteLine($"  {reason}");
+            Console.Error.Flush();
+            Environment.Exit(InvalidConfigurationExitCode);
+            throw; // not reached
+        }
+
         KeepLastGoodFileOnReloadError(builder.Configuration);
         return builder;
     }

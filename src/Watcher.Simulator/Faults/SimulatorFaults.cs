@@ -13,7 +13,9 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     private double serverErrorRatio;
     private TimeSpan addedLatency;
     private bool nextServerErrorIsUnavailable;
-    private bool rejectCredentials;
+    private CredentialFault credentialFault;
+    private ResponseFault responseFault;
+    private string? responseFaultJobId;
 
     /// <summary>0..1: share of requests answered 400 ThrottlingException.</summary>
     public double ThrottleRatio
@@ -40,17 +42,64 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
         }
     }
 
-    /// <summary>Switches every fault off and restarts the random sequence, so a test run repeats.</summary>
     /// <summary>
     /// Answers every WorkMail request 403 UnrecognizedClientException, as AWS does for revoked or deleted keys,
-    /// even though the signature verified.
+    /// even though the signature verified. The same switch as <see cref="CredentialFault"/> =
+    /// <see cref="Simulator.CredentialFault.UnrecognizedClient"/>: true sets it; false switches every credential fault off.
     /// </summary>
     public bool RejectCredentials
     {
-        get { lock (gate) { return rejectCredentials; } }
-        set { lock (gate) { rejectCredentials = value; } }
+        get { lock (gate) { return credentialFault == CredentialFault.UnrecognizedClient; } }
+        set { lock (gate) { credentialFault = value ? CredentialFault.UnrecognizedClient : CredentialFault.None; } }
     }
 
+    /// <summary>
+    /// Answers every WorkMail request whose signature verified with the given 403 credential error
+    /// (UnrecognizedClientException, ExpiredTokenException or AccessDeniedException). STS is not affected.
+    /// </summary>
+    public CredentialFault CredentialFault
+    {
+        get { lock (gate) { return credentialFault; } }
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown credential fault.");
+            }
+
+            lock (gate) { credentialFault = value; }
+        }
+    }
+
+    /// <summary>
+    /// Spoils successful DescribeMailboxExportJob and ListMailboxExportJobs answers (see <see cref="Simulator.ResponseFault"/>).
+    /// The operation itself still runs; the log records status 200 and <see cref="SimulatorRequest.ResponseFault"/>.
+    /// </summary>
+    public ResponseFault ResponseFault
+    {
+        get { lock (gate) { return responseFault; } }
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown response fault.");
+            }
+
+            lock (gate) { responseFault = value; }
+        }
+    }
+
+    /// <summary>
+    /// When set, <see cref="ResponseFault"/> applies only to this job: Describe of this JobId, and List pages that
+    /// contain it (member faults then change only its entry). Null: every Describe and every List page.
+    /// </summary>
+    public string? ResponseFaultJobId
+    {
+        get { lock (gate) { return responseFaultJobId; } }
+        set { lock (gate) { responseFaultJobId = value; } }
+    }
+
+    /// <summary>Switches every fault off and restarts the random sequence, so a test run repeats.</summary>
     public void Reset()
     {
         lock (gate)
@@ -59,19 +108,26 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
             serverErrorRatio = 0;
             addedLatency = TimeSpan.Zero;
             nextServerErrorIsUnavailable = false;
-            rejectCredentials = false;
+            credentialFault = CredentialFault.None;
+            responseFault = ResponseFault.None;
+            responseFaultJobId = null;
             random = new Random(seed);
         }
     }
 
     /// <summary>The fault to answer the current request with, or null.</summary>
-    internal AwsError? NextFault()
+    internal AwsError? NextFault(string operation)
     {
         lock (gate)
         {
-            if (rejectCredentials)
+            switch (credentialFault)
             {
-                return AwsErrors.UnrecognizedClient();
+                case CredentialFault.UnrecognizedClient:
+                    return AwsErrors.UnrecognizedClient();
+                case CredentialFault.ExpiredToken:
+                    return AwsErrors.ExpiredToken();
+                case CredentialFault.AccessDenied:
+                    return AwsErrors.AccessDenied(operation);
             }
 
             if (throttleRatio > 0 && random.NextDouble() < throttleRatio)
@@ -87,6 +143,15 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
             }
 
             return null;
+        }
+    }
+
+    /// <summary>The response fault and its job filter, read together.</summary>
+    internal (ResponseFault Fault, string? JobId) CurrentResponseFault()
+    {
+        lock (gate)
+        {
+            return (responseFault, responseFaultJobId);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Watcher.Simulator.Auth;
+using Watcher.Simulator.Faults;
 using Watcher.Simulator.Operations;
 using Watcher.Simulator.Protocol;
 using Watcher.Simulator.Sts;
@@ -51,13 +52,18 @@ internal sealed partial class RequestHandler(
         using var _ = document;
         var auth = verifier.Verify(ToSigV4Request(context, body ?? []));
         var error = auth.Error
-            ?? faults.NextFault()
+            ?? faults.NextFault(operation)
             ?? CheckProtocol(request, target, operation)
             ?? bodyError;
         byte[]? payload = null;
+        var (responseFault, faultJobId) = (ResponseFault.None, (string?)null);
         if (error is null)
         {
             (payload, error) = Execute(operation, document!.RootElement, operations with { Region = auth.Region! });
+            if (payload is not null)
+            {
+                (responseFault, faultJobId) = ResponseFaultWriter.Select(faults, operation, document.RootElement, payload);
+            }
         }
 
         var organizationId = OrganizationIdOf(document);
@@ -75,8 +81,15 @@ internal sealed partial class RequestHandler(
         {
             AssumedRoleArn = auth.AssumedRoleArn,
             Region = auth.Region,
+            ResponseFault = responseFault,
         });
         Log.RequestAnswered(logger, operation, organizationId, statusCode, error?.Code);
+
+        if (responseFault != ResponseFault.None)
+        {
+            await ResponseFaultWriter.WriteAsync(context, responseFault, operation, payload!, faultJobId);
+            return;
+        }
 
         await AwsJsonResponse.WriteAsync(context, statusCode, error, payload);
     }

@@ -36,6 +36,9 @@ internal static class AwsErrors
     public static AwsError ExpiredToken() =>
         new("ExpiredTokenException", "The security token included in the request is expired", 403);
 
+    public static AwsError AccessDenied(string operation) =>
+        new("AccessDeniedException", $"User is not authorized to perform: workmail:{operation}", 403);
+
     public static AwsError UnrecognizedClient() =>
         new("UnrecognizedClientException", "The security token included in the request is invalid.", 403);
 }

@@ -23,4 +23,8 @@ public sealed record SimulatorRequest(
     /// <summary>The region of the request's credential scope once the signature is verified (the primary or an
     /// additional region); null when the signature was missing or rejected.</summary>
     public string? Region { get; init; }
+
+    /// <summary>The <see cref="SimulatorFaults.ResponseFault"/> that spoilt this (otherwise successful) answer;
+    /// <see cref="Simulator.ResponseFault.None"/> when it was sent as it was.</summary>
+    public ResponseFault ResponseFault { get; init; }
 }

@@ -26,6 +26,7 @@ internal static class AmazonWorkMailClientFactory
             UseFIPSEndpoint = settings.UseFipsEndpoint,
             UseDualstackEndpoint = settings.UseDualstackEndpoint,
             OnRetry = settings.OnRetry,
+            BeforeAttempt = settings.BeforeAttempt,
         };
 
         ClientEndpoint.Apply(config, settings.ServiceUrl, settings.Region);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Client.Transform;
@@ -25,12 +26,22 @@ internal static class WorkMailExceptionMapper
         {
             WorkMailErrorCodes.MalformedResponse => MalformedMessage(operation, exception),
             WorkMailErrorCodes.Timeout => $"{operation} timed out.",
-            WorkMailErrorCodes.Network => $"{operation} failed on the network: {WorkMailErrorClassifier.Find<HttpRequestException>(exception)?.HttpRequestError.ToString() ?? "connection error"}.",
+            WorkMailErrorCodes.Network => NetworkMessage(operation, exception),
             WorkMailErrorCodes.NoCredentials => $"{operation} failed: no AWS credentials could be resolved from the default chain.",
             WorkMailErrorCodes.Unknown => UnknownMessage(operation, exception, status),
             _ => $"{operation} failed with {errorCode}{StatusText(status)}: {(exception as AmazonServiceException)?.Message}",
         };
         return new WorkMailException(errorCode, message, status, exception);
+    }
+
+    private static string NetworkMessage(string operation, Exception exception)
+    {
+        var detail = WorkMailErrorClassifier.Find<HttpRequestException>(exception)?.HttpRequestError.ToString()
+            ?? WorkMailErrorClassifier.Find<HttpIOException>(exception)?.HttpRequestError.ToString()
+            ?? WorkMailErrorClassifier.Find<SocketException>(exception)?.SocketErrorCode.ToString()
+            ?? "connection error";
+        var stage = exception is AmazonUnmarshallingException ? " while reading the response body" : "";
+        return $"{operation} failed on the network{stage}: {detail}.";
     }
 
     private static string MalformedMessage(string operation, Exception exception)

@@ -64,5 +64,6 @@ internal sealed class AmazonWorkMailClient : AmazonServiceClient
         pipeline.AddHandlerAfter<Marshaller>(new AmazonWorkMailEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new AmazonWorkMailAuthSchemeHandler());
         pipeline.AddHandlerAfter<RetryHandler>(new RetryObserverHandler());
+        pipeline.AddHandlerAfter<RetryHandler>(new BeforeAttemptHandler());
     }
 }

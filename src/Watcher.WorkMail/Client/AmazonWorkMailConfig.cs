@@ -30,6 +30,9 @@ internal sealed class AmazonWorkMailConfig : ClientConfig
     /// <summary>Called once per retry by <see cref="Pipeline.RetryObserverHandler"/>; not an SDK setting.</summary>
     public Action<WorkMailRetry>? OnRetry { get; set; }
 
+    /// <summary>Awaited before every HTTP attempt by <see cref="Pipeline.BeforeAttemptHandler"/>; not an SDK setting.</summary>
+    public Func<CancellationToken, ValueTask>? BeforeAttempt { get; set; }
+
     public override string RegionEndpointServiceName => SigningName;
 
     public override string ServiceVersion => "2017-10-01";

@@ -12,7 +12,11 @@ internal static class WorkMailErrorClassifier
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is AmazonUnmarshallingException)
         {
-            return WorkMailErrorCodes.MalformedResponse;
+            // The SDK wraps everything thrown while the body is read, including the transport's own failures: a
+            // connection closed or reset mid-body is a network failure, not a malformed answer.
+            return IsTransportFailure(exception) ? WorkMailErrorCodes.Network
+                : IsTimeout(exception) ? WorkMailErrorCodes.Timeout
+                : WorkMailErrorCodes.MalformedResponse;
         }
 
         if (exception is AmazonServiceException { ErrorCode: { Length: > 0 } errorCode })
@@ -20,15 +24,12 @@ internal static class WorkMailErrorClassifier
             return errorCode;
         }
 
-        if (Find<TimeoutException>(exception) is not null || Find<OperationCanceledException>(exception) is not null)
+        if (IsTimeout(exception))
         {
             return WorkMailErrorCodes.Timeout;
         }
 
-        if (Find<HttpRequestException>(exception) is not null
-            || Find<IOException>(exception) is not null
-            || Find<SocketException>(exception) is not null
-            || Find<WebException>(exception) is not null)
+        if (IsTransportFailure(exception))
         {
             return WorkMailErrorCodes.Network;
         }
@@ -40,6 +41,15 @@ internal static class WorkMailErrorClassifier
 
         return WorkMailErrorCodes.Unknown;
     }
+
+    private static bool IsTimeout(Exception exception) =>
+        Find<TimeoutException>(exception) is not null || Find<OperationCanceledException>(exception) is not null;
+
+    private static bool IsTransportFailure(Exception exception) =>
+        Find<HttpRequestException>(exception) is not null
+        || Find<IOException>(exception) is not null
+        || Find<SocketException>(exception) is not null
+        || Find<WebException>(exception) is not null;
 
     /// <summary>The first exception of type <typeparamref name="T"/> in the chain of inner exceptions.</summary>
     public static T? Find<T>(Exception? exception)

@@ -23,4 +23,7 @@ public sealed class AwsOptions
     public int MaxAttempts { get; set; } = 3;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>HTTP attempts per second per region, the SDK's retries included, shared by every poll.</summary>
+    public double MaxRequestsPerSecond { get; set; } = 10;
 }

@@ -25,5 +25,11 @@ public sealed class WatcherOptions
     /// <summary>The most WorkMail API calls in flight at once.</summary>
     public int MaxConcurrentCalls { get; set; } = 4;
 
+    /// <summary>The longest wait between polls of a job or organization that WorkMail says does not exist.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a shutdown waits for polls in flight, which are cancelled, to finish.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public MetricsOptions Metrics { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,11 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
     public const int MaxMaxWatchedJobs = 100_000;
     public static readonly TimeSpan MinRetention = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(30);
+    public const double MinMaxRequestsPerSecond = 0.1;
+    public const double MaxMaxRequestsPerSecond = 1000;
+    public static readonly TimeSpan MaxMaxBackoff = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MinShutdownTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMinutes(5);
 
     private const string Section = WatcherOptions.SectionName;
 
@@ -65,6 +71,17 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         if (options.MaxConcurrentCalls is < 1 or > MaxMaxConcurrentCalls)
         {
             failures.Add($"{Section}:MaxConcurrentCalls must be between 1 and {MaxMaxConcurrentCalls}, but was {options.MaxConcurrentCalls}");
+        }
+
+        // A MaxBackoff below PollInterval is allowed: polling then never backs off beyond the interval.
+        if (options.MaxBackoff < MinPollInterval || options.MaxBackoff > MaxMaxBackoff)
+        {
+            failures.Add($"{Section}:MaxBackoff must be between {MinPollInterval:c} and {MaxMaxBackoff:c}, but was {options.MaxBackoff:c}");
+        }
+
+        if (options.ShutdownTimeout < MinShutdownTimeout || options.ShutdownTimeout > MaxShutdownTimeout)
+        {
+            failures.Add($"{Section}:ShutdownTimeout must be between {MinShutdownTimeout:c} and {MaxShutdownTimeout:c}, but was {options.ShutdownTimeout:c}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -113,6 +130,13 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         if (aws.RequestTimeout < MinRequestTimeout || aws.RequestTimeout > MaxRequestTimeout)
         {
             failures.Add($"{Prefix}:RequestTimeout must be between {MinRequestTimeout:c} and {MaxRequestTimeout:c}, but was {aws.RequestTimeout:c}");
+        }
+
+        if (double.IsNaN(aws.MaxRequestsPerSecond) || aws.MaxRequestsPerSecond < MinMaxRequestsPerSecond || aws.MaxRequestsPerSecond > MaxMaxRequestsPerSecond)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Prefix}:MaxRequestsPerSecond must be between {MinMaxRequestsPerSecond} and {MaxMaxRequestsPerSecond}, but was {aws.MaxRequestsPerSecond}"));
         }
     }
 

@@ -36,6 +36,12 @@ public sealed record ExportJobSnapshot(WatchedJobKey Key)
     /// <summary>A describe that the listing cannot stand in for (S3Prefix, ARNs, ErrorInfo) is still owed.</summary>
     public bool NeedsDescribe { get; init; }
 
+    /// <summary>The wait since the last "does not exist" answer; null unless backing off.</summary>
+    public TimeSpan? BackoffDelay { get; init; }
+
+    /// <summary>Polls before this are skipped; null unless backing off.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>COMPLETED, FAILED and CANCELLED jobs never change again.</summary>
     public bool IsTerminal => Details is { State: not ExportJobState.Running };
 
@@ -48,6 +54,8 @@ public sealed record ExportJobSnapshot(WatchedJobKey Key)
         ProgressChangedAt = Details?.EstimatedProgress == details.EstimatedProgress ? ProgressChangedAt ?? now : now,
         LastErrorCode = null,
         LastErrorMessage = null,
+        BackoffDelay = null,
+        RetryAt = null,
     };
 
     /// <summary>

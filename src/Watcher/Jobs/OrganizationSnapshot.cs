@@ -22,6 +22,12 @@ public sealed record OrganizationSnapshot(string OrganizationId)
 
     public string? LastErrorCode { get; init; }
 
+    /// <summary>The wait since the last "does not exist" answer; null unless backing off.</summary>
+    public TimeSpan? BackoffDelay { get; init; }
+
+    /// <summary>Listings before this are skipped; null unless backing off.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>Jobs the last listing showed that <c>Watcher:MaxWatchedJobs</c> left unwatched.</summary>
     public int SkippedJobs { get; init; }
 

@@ -3,10 +3,12 @@ using Watcher.Configuration;
 
 namespace Watcher.Scheduling;
 
-/// <summary>The discovery settings in force: retention follows reloads, the job limit is fixed at start.</summary>
+/// <summary>The polling settings in force: retention, interval and backoff follow reloads, the job limit is fixed at start.</summary>
 public sealed class DiscoveryPolicy(IOptions<WatcherOptions> options)
 {
     private long _retentionTicks = options.Value.TerminalJobRetention.Ticks;
+    private long _pollIntervalTicks = options.Value.PollInterval.Ticks;
+    private long _maxBackoffTicks = options.Value.MaxBackoff.Ticks;
 
     /// <summary>The most jobs watched at once. Metric streams are sized for it at start, so it takes a restart to change.</summary>
     public int MaxWatchedJobs { get; } = options.Value.MaxWatchedJobs;
@@ -15,5 +17,19 @@ public sealed class DiscoveryPolicy(IOptions<WatcherOptions> options)
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref _retentionTicks));
         set => Interlocked.Exchange(ref _retentionTicks, value.Ticks);
+    }
+
+    /// <summary>How often jobs and organizations are polled; where backing off starts.</summary>
+    public TimeSpan PollInterval
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _pollIntervalTicks));
+        set => Interlocked.Exchange(ref _pollIntervalTicks, value.Ticks);
+    }
+
+    /// <summary>The longest wait between polls of something WorkMail says does not exist.</summary>
+    public TimeSpan MaxBackoff
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _maxBackoffTicks));
+        set => Interlocked.Exchange(ref _maxBackoffTicks, value.Ticks);
     }
 }

@@ -6,7 +6,7 @@ namespace Watcher.Scheduling;
 
 /// <summary>The Quartz job for one watched export job; its key names the organization and job.</summary>
 [DisallowConcurrentExecution]
-public sealed class ExportJobPollJob(ExportJobPoller poller, IWorkMailClients clients) : IJob
+public sealed class ExportJobPollJob(ExportJobPoller poller, IWorkMailClients clients, IHostApplicationLifetime lifetime) : IJob
 {
     internal const string OrganizationIdKey = "OrganizationId";
     internal const string JobIdKey = "JobId";
@@ -14,6 +14,11 @@ public sealed class ExportJobPollJob(ExportJobPoller poller, IWorkMailClients cl
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Quartz's shutdown with WaitForJobsToComplete waits for this job without cancelling its token, so a
+        // WorkMail call in flight would hold up the shutdown: cancel it when the application starts stopping.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stopping.Token;
         var data = context.MergedJobDataMap;
         var key = new WatchedJobKey(data.GetString(OrganizationIdKey)!, data.GetString(JobIdKey)!);
 

@@ -4,9 +4,14 @@ using Watcher.WorkMail.Model;
 
 namespace Watcher.Scheduling;
 
-/// <summary>Describes one job and folds the answer into its snapshot.</summary>
-public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder recorder, TimeProvider time)
+/// <summary>Describes one job and folds the answer into its snapshot; backs off a job WorkMail says does not exist.</summary>
+/// <param name="policy">The interval and backoff in force; the defaults (1 min, 1 h) when null.</param>
+public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder recorder, TimeProvider time, DiscoveryPolicy? policy = null)
 {
+    private TimeSpan PollInterval => policy?.PollInterval ?? TimeSpan.FromMinutes(1);
+
+    private TimeSpan MaxBackoff => policy?.MaxBackoff ?? TimeSpan.FromHours(1);
+
     public async Task<PollOutcome> PollAsync(IWorkMailExportJobs workMail, WatchedJobKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workMail);
@@ -20,10 +25,21 @@ public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder reco
             return PollOutcome.Terminal;
         }
 
+        var started = time.GetUtcNow();
+        var interval = PollInterval;
+        if (!PollBackoff.IsDue(current.RetryAt, started, interval))
+        {
+            return PollOutcome.Continue;
+        }
+
         ExportJobDetails details;
         try
         {
             details = await workMail.DescribeExportJobAsync(key.OrganizationId, key.JobId, cancellationToken);
+        }
+        catch (WorkMailException ex) when (PollBackoff.IsMissing(ex.ErrorCode))
+        {
+            return recorder.RecordMissing(key, ex.ErrorCode, ex.Message, started, interval, MaxBackoff) ? PollOutcome.Continue : PollOutcome.NotWatched;
         }
         catch (WorkMailException ex)
         {

@@ -54,8 +54,39 @@ public sealed partial class ExportJobRecorder(ExportJobStore store, WatcherMetri
         return true;
     }
 
+    /// <summary>
+    /// Marks the last poll failed because WorkMail says the job does not exist, and backs its polling off:
+    /// the next describe waits PollInterval, then twice as long each time, up to MaxBackoff. Logged when the
+    /// wait changes. False when the job is no longer watched.
+    /// </summary>
+    public bool RecordMissing(WatchedJobKey key, string errorCode, string message, DateTimeOffset pollStartedAt, TimeSpan pollInterval, TimeSpan maxBackoff)
+    {
+        if (!store.TryUpdate(
+                key,
+                job =>
+                {
+                    var delay = PollBackoff.NextDelay(job.BackoffDelay, pollInterval, maxBackoff);
+                    return job.WithFailure(errorCode, message) with { BackoffDelay = delay, RetryAt = pollStartedAt + delay };
+                },
+                out var before,
+                out var after))
+        {
+            return false;
+        }
+
+        if (before.BackoffDelay != after.BackoffDelay || before.LastErrorCode != errorCode)
+        {
+            Log.BackingOff(logger, key.JobId, key.OrganizationId, errorCode, after.RetryAt!.Value, after.BackoffDelay!.Value, message);
+        }
+
+        return true;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(5, LogLevel.Warning, "Export job {JobId} in {OrganizationId} was not found ({ErrorCode}); it will be retried at {RetryAt:O}, {BackoffDelay} after this poll, backing off further while it stays missing: {ErrorMessage}")]
+        public static partial void BackingOff(ILogger logger, string jobId, string organizationId, string errorCode, DateTimeOffset retryAt, TimeSpan backoffDelay, string errorMessage);
+
         [LoggerMessage(1, LogLevel.Warning, "Polling export job {JobId} in {OrganizationId} failed with {ErrorCode}: {ErrorMessage}")]
         public static partial void DescribeFailed(ILogger logger, string jobId, string organizationId, string errorCode, string errorMessage, Exception? exception);
 

@@ -4,13 +4,18 @@ namespace Watcher.Scheduling;
 
 /// <summary>The Quartz job for one organization whose export jobs are discovered.</summary>
 [DisallowConcurrentExecution]
-public sealed class OrganizationPollJob(OrganizationPoller poller) : IJob
+public sealed class OrganizationPollJob(OrganizationPoller poller, IHostApplicationLifetime lifetime) : IJob
 {
     internal const string OrganizationIdKey = "OrganizationId";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Quartz's shutdown with WaitForJobsToComplete waits for this job without cancelling its token, so a
+        // WorkMail call in flight would hold up the shutdown: cancel it when the application starts stopping.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stopping.Token;
         var organizationId = context.MergedJobDataMap.GetString(OrganizationIdKey)!;
         try
         {

@@ -29,11 +29,23 @@ public sealed partial class OrganizationPoller(
             return PollOutcome.NotWatched;
         }
 
+        var started = time.GetUtcNow();
+        if (!PollBackoff.IsDue(organization.RetryAt, started, policy.PollInterval))
+        {
+            return PollOutcome.Continue;
+        }
+
         var client = clients.ForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
         List<ExportJobSummary> listed;
         try
         {
             listed = await ListAllAsync(client, organizationId, cancellationToken);
+        }
+        catch (WorkMailException ex) when (PollBackoff.IsMissing(ex.ErrorCode))
+        {
+            RecordListingFailure(organization, ex.ErrorCode, ex.Message);
+            BackOff(organizationId, ex.ErrorCode, started);
+            return PollOutcome.Continue;
         }
         catch (WorkMailException ex)
         {
@@ -79,7 +91,7 @@ public sealed partial class OrganizationPoller(
 
         organizations.TryUpdate(
             organizationId,
-            o => o with { PollAttempted = true, LastPollSucceeded = true, LastPollSuccessAt = now, LastErrorCode = null, SkippedJobs = skipped },
+            o => o with { PollAttempted = true, LastPollSucceeded = true, LastPollSuccessAt = now, LastErrorCode = null, SkippedJobs = skipped, BackoffDelay = null, RetryAt = null },
             out var before);
         if (before.LastErrorCode is { } recoveredFrom)
         {
@@ -223,6 +235,29 @@ public sealed partial class OrganizationPoller(
         recorder.RecordSuccess(key, j => j.WithSuccess(details, now) with { NeedsDescribe = false }, out _);
     }
 
+    /// <summary>The organization is missing or unusable: list it less often, doubling the wait up to MaxBackoff.</summary>
+    private void BackOff(string organizationId, string errorCode, DateTimeOffset pollStartedAt)
+    {
+        var interval = policy.PollInterval;
+        var maxBackoff = policy.MaxBackoff;
+        if (!organizations.TryUpdate(
+                organizationId,
+                o =>
+                {
+                    var delay = PollBackoff.NextDelay(o.BackoffDelay, interval, maxBackoff);
+                    return o with { BackoffDelay = delay, RetryAt = pollStartedAt + delay };
+                },
+                out var before))
+        {
+            return;
+        }
+
+        if (organizations.TryGet(organizationId, out var after) && after.BackoffDelay != before.BackoffDelay)
+        {
+            Log.BackingOff(logger, organizationId, errorCode, after.RetryAt!.Value, after.BackoffDelay!.Value);
+        }
+    }
+
     private void RecordListingFailure(OrganizationSnapshot organization, string errorCode, string message)
     {
         organizations.TryUpdate(organization.OrganizationId, o => o with { PollAttempted = true, LastPollSucceeded = false, LastErrorCode = errorCode }, out var before);
@@ -254,6 +289,9 @@ public sealed partial class OrganizationPoller(
 
         [LoggerMessage(4, LogLevel.Debug, "Listed {OrganizationId}: {Listed} jobs, {Added} new, {Dropped} past retention")]
         public static partial void Listed(ILogger logger, string organizationId, int listed, int added, int dropped);
+
+        [LoggerMessage(6, LogLevel.Warning, "Organization {OrganizationId} answered {ErrorCode}; its export jobs will be listed again at {RetryAt:O}, {BackoffDelay} after this poll, backing off further while it does")]
+        public static partial void BackingOff(ILogger logger, string organizationId, string errorCode, DateTimeOffset retryAt, TimeSpan backoffDelay);
 
         [LoggerMessage(5, LogLevel.Debug, "Describing listed export job {JobId} in {OrganizationId} failed with {ErrorCode}; trying again next cycle")]
         public static partial void DescribeOwed(ILogger logger, string jobId, string organizationId, string errorCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quartz;
 using Watcher.Configuration;
 
@@ -23,6 +24,13 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
+        // How long the host waits for the hosted services (Quartz's polls in flight, which are cancelled) to stop.
+        // A value that does not parse is reported by validation at start; here it only falls back to the default.
+        var shutdownTimeout = TimeSpan.TryParse(builder.Configuration[$"{WatcherOptions.SectionName}:{nameof(WatcherOptions.ShutdownTimeout)}"], CultureInfo.InvariantCulture, out var configured)
+            ? configured
+            : TimeSpan.FromSeconds(10);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = Clamp(shutdownTimeout, WatcherOptionsValidator.MinShutdownTimeout, WatcherOptionsValidator.MaxShutdownTimeout));
+
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<DiscoveryPolicy>();
         services.AddSingleton<ExportJobRecorder>();
@@ -33,4 +41,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddHostedService<WatchedJobsService>();
         return builder;
     }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
 using Watcher.Metrics;
@@ -13,6 +14,7 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly WorkMailClientCache _cache;
     private readonly string? _defaultRegion;
+    private readonly ConcurrentDictionary<string, RequestRateLimiter> _limiters = new(StringComparer.Ordinal);
 
     public WorkMailClients(
         IOptions<WatcherOptions> options,
@@ -30,9 +32,16 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
             _defaultRegion ?? TemplateRegion,
             credentials,
             retry => metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode));
+        var rate = watcher.Aws.MaxRequestsPerSecond;
         _cache = new WorkMailClientCache(
             template,
-            settings => new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(new WorkMailExportJobsClient(settings), metrics, time), _slots));
+            settings =>
+            {
+                // One budget per region, shared by every role's client there and applied to every HTTP attempt.
+                var limiter = _limiters.GetOrAdd(settings.Region, _ => new RequestRateLimiter(rate, time));
+                var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
+                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, metrics, time), _slots);
+            });
     }
 
     public IWorkMailExportJobs OwnRegion => ForOrganization(null, null, null);
@@ -45,6 +54,9 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
         var role = string.IsNullOrWhiteSpace(roleArn) ? null : new WorkMailAssumeRole(roleArn, string.IsNullOrEmpty(externalId) ? null : externalId);
         return _cache.Get(resolved, role);
     }
+
+    /// <summary>The request budget of a region, once a client for it exists; for tests.</summary>
+    internal RequestRateLimiter? LimiterFor(string region) => _limiters.GetValueOrDefault(region);
 
     public void Dispose()
     {

@@ -14,8 +14,52 @@ internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposa
 
     public async Task<TestResponse> SendAsync(TestRequest request)
     {
+        using var message = CreateMessage(request);
+        using var response = await http.SendAsync(message);
+        return new TestResponse(
+            (int)response.StatusCode,
+            await response.Content.ReadAsStringAsync(),
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers);
+    }
+
+    public Task<RawResponse> CallRawAsync(string operation, object input) =>
+        SendRawAsync(new TestRequest { Target = "WorkMailService." + operation, Body = JsonSerializer.Serialize(input) });
+
+    /// <summary>Reads the answer byte by byte as it arrives and reports how far it got, instead of throwing.</summary>
+    public async Task<RawResponse> SendRawAsync(TestRequest request)
+    {
+        using var message = CreateMessage(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+        }
+        catch (HttpRequestException e)
+        {
+            return new RawResponse(null, null, [], e);
+        }
+
+        using (response)
+        {
+            using var received = new MemoryStream();
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync();
+                await body.CopyToAsync(received);
+                return new RawResponse((int)response.StatusCode, response.Content.Headers.ContentLength, received.ToArray(), null);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                return new RawResponse((int)response.StatusCode, response.Content.Headers.ContentLength, received.ToArray(), e);
+            }
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(TestRequest request)
+    {
         var body = Encoding.UTF8.GetBytes(request.Body);
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(simulator.ServiceUrl, request.Path));
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(simulator.ServiceUrl, request.Path));
         if (request.Method != "GET")
         {
             message.Content = new ByteArrayContent(body);
@@ -49,12 +93,7 @@ internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposa
         }
 
         request.AfterSigning?.Invoke(message);
-        using var response = await http.SendAsync(message);
-        return new TestResponse(
-            (int)response.StatusCode,
-            await response.Content.ReadAsStringAsync(),
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers);
+        return message;
     }
 
     public void Dispose() => http.Dispose();

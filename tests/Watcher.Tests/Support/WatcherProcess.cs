@@ -12,6 +12,9 @@ internal sealed class WatcherProcess : IAsyncDisposable
 
     private WatcherProcess(Process process) => _process = process;
 
+    /// <summary>The process id, e.g. for <c>kill -TERM</c>.</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get

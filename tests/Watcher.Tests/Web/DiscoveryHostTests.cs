@@ -204,7 +204,7 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
 
     private object Settings(string? explicitJob = null) => new
     {
-        Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString(), StsServiceUrl = _simulator.ServiceUrl.ToString() },
+        Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString(), StsServiceUrl = _simulator.ServiceUrl.ToString(), MaxRequestsPerSecond = 1000 },
         PollInterval = "00:00:10",
         MaxConcurrentCalls = 8,
         Organizations = new object[]

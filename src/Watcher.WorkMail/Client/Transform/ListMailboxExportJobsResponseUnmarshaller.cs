@@ -17,18 +17,25 @@ internal sealed class ListMailboxExportJobsResponseUnmarshaller : JsonResponseUn
     {
         var response = new ListMailboxExportJobsResponse();
         var reader = new StreamingUtf8JsonReader(context.Stream);
-        context.Read(ref reader);
-        var targetDepth = context.CurrentDepth;
-        while (context.ReadAtDepth(targetDepth, ref reader))
+        JsonMemberReader.ReadBodyStart(context, ref reader);
+        try
         {
-            if (context.TestExpression("Jobs", targetDepth, ref reader))
+            var targetDepth = context.CurrentDepth;
+            while (context.ReadAtDepth(targetDepth, ref reader))
             {
-                response.Jobs = ReadJobs(context, ref reader);
+                if (context.TestExpression("Jobs", targetDepth, ref reader))
+                {
+                    response.Jobs = ReadJobs(context, ref reader);
+                }
+                else if (context.TestExpression("NextToken", targetDepth, ref reader))
+                {
+                    response.NextToken = JsonMemberReader.ReadString(context, ref reader, "NextToken");
+                }
             }
-            else if (context.TestExpression("NextToken", targetDepth, ref reader))
-            {
-                response.NextToken = JsonMemberReader.ReadString(context, ref reader, "NextToken");
-            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw JsonMemberReader.Unreadable(context, e);
         }
 
         return response;

@@ -19,9 +19,11 @@ internal static class WorkMailErrorUnmarshaller
             var reader = new StreamingUtf8JsonReader(context.Stream);
             errorResponse = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or AmazonClientException or FormatException or OverflowException)
         {
-            // A proxy's HTML page or a truncated body: keep the status, which is what retries look at.
+            // A proxy's HTML page, a truncated body, or one whose __type or Message is not a readable string (the SDK's
+            // reader throws AmazonClientException or, for invalid UTF-8, InvalidOperationException): keep the status,
+            // which is what retries look at.
             errorResponse = new ErrorResponse { Type = ErrorType.Unknown };
         }
 
