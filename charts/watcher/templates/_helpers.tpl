@@ -106,7 +106,8 @@ empty lists and nulls are left out so that the app's defaults apply.
 {{- $awsKeys := list
   (list "region" "Region") (list "serviceUrl" "ServiceUrl") (list "stsServiceUrl" "StsServiceUrl")
   (list "useFipsEndpoint" "UseFipsEndpoint") (list "useDualstackEndpoint" "UseDualstackEndpoint")
-  (list "retryMode" "RetryMode") (list "maxAttempts" "MaxAttempts") (list "requestTimeout" "RequestTimeout") -}}
+  (list "retryMode" "RetryMode") (list "maxAttempts" "MaxAttempts") (list "requestTimeout" "RequestTimeout")
+  (list "maxRequestsPerSecond" "MaxRequestsPerSecond") -}}
 {{- range $awsKeys -}}
 {{- $value := get ($w.aws | default dict) (index . 0) -}}
 {{- if not (or (kindIs "invalid" $value) (and (kindIs "string" $value) (eq $value ""))) -}}
@@ -142,7 +143,8 @@ empty lists and nulls are left out so that the app's defaults apply.
 {{- end -}}
 {{- $topKeys := list
   (list "pollInterval" "PollInterval") (list "maxConcurrentCalls" "MaxConcurrentCalls")
-  (list "terminalJobRetention" "TerminalJobRetention") (list "maxWatchedJobs" "MaxWatchedJobs") -}}
+  (list "terminalJobRetention" "TerminalJobRetention") (list "maxWatchedJobs" "MaxWatchedJobs")
+  (list "maxBackoff" "MaxBackoff") (list "shutdownTimeout" "ShutdownTimeout") -}}
 {{- range $topKeys -}}
 {{- $value := get $w (index . 0) -}}
 {{- if not (or (kindIs "invalid" $value) (and (kindIs "string" $value) (eq $value ""))) -}}

@@ -14,6 +14,20 @@ internal sealed class JobTimeline
 
     /// <summary>Up to <paramref name="count"/> jobs started in [<paramref name="from"/>, <paramref name="until"/>],
     /// in list order, strictly after <paramref name="after"/> when given.</summary>
+    /// <summary>Removes the jobs that started before <paramref name="cutoff"/> (the oldest are at the front).</summary>
+    public List<JobRecord> RemoveStartedBefore(DateTimeOffset cutoff)
+    {
+        var count = 0;
+        while (count < reversed.Count && reversed[count].StartTime < cutoff)
+        {
+            count++;
+        }
+
+        var removed = reversed.GetRange(0, count);
+        reversed.RemoveRange(0, count);
+        return removed;
+    }
+
     public List<JobRecord> Page(DateTimeOffset from, DateTimeOffset until, JobCursor? after, int count)
     {
         var untilTicks = until.UtcTicks;

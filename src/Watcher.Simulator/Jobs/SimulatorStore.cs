@@ -116,6 +116,29 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     }
 
     /// <summary>All job ids of the organization, including jobs not yet started or outside the list window.</summary>
+    /// <summary>
+    /// Forgets the jobs that started before <paramref name="olderThan"/> ago, as a long-running service does
+    /// with history nobody can list any more (ListMailboxExportJobs covers 7 days). Returns how many went.
+    /// </summary>
+    public int ForgetJobsStartedBefore(TimeSpan olderThan)
+    {
+        var cutoff = TimeProvider.GetUtcNow() - olderThan;
+        var forgotten = 0;
+        lock (gate)
+        {
+            foreach (var organization in organizations.Values)
+            {
+                foreach (var job in organization.Timeline.RemoveStartedBefore(cutoff))
+                {
+                    organization.Jobs.Remove(job.JobId);
+                    forgotten++;
+                }
+            }
+        }
+
+        return forgotten;
+    }
+
     public IReadOnlyList<string> JobIds(string organizationId)
     {
         lock (gate)

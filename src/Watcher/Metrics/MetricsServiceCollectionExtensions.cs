@@ -9,6 +9,8 @@ public static class MetricsServiceCollectionExtensions
 {
     private const string QuartzMeterName = "Quartz";
 
+    private const int MaxMetricStreams = 20_000;
+
     /// <summary>Quartz reports seconds but would get the SDK's millisecond-style default bounds.</summary>
     private static readonly double[] QuartzDurationBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -24,11 +26,21 @@ public static class MetricsServiceCollectionExtensions
     {
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<OrganizationStore>();
-        services.AddSingleton<WatcherMetrics>();
+        services.AddSingleton(provider => new WatcherMetrics(
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<ExportJobStore>(),
+            provider.GetRequiredService<OrganizationStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WatcherOptions>>(),
+            afterRotation: () => PrometheusExporterCache.TryClear(provider.GetService<MeterProvider>())));
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(WatcherMetrics.MeterName, QuartzMeterName);
+
+            // Every generation of per-job gauges takes new stream slots, which OpenTelemetry never reuses;
+            // the default of 1000 would run out after about a hundred generations.
+            metrics.SetMaxMetricStreams(MaxMetricStreams);
 
             metrics.AddView(QuartzView);
 

@@ -43,8 +43,17 @@ public sealed class WatcherMetrics : IDisposable
     private long _generationBudgetLeft;
     private long _addedAtGenerationStart;
 
+    private readonly Action? _afterRotation;
+
     public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, TimeProvider time, IOptions<WatcherOptions> options)
+        : this(meterFactory, store, organizations, time, options, afterRotation: null)
     {
+    }
+
+    /// <param name="afterRotation">Runs under the scrape gate after the per-job gauges were replaced.</param>
+    public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, TimeProvider time, IOptions<WatcherOptions> options, Action? afterRotation)
+    {
+        _afterRotation = afterRotation;
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(options);
         _meterFactory = meterFactory;
@@ -133,6 +142,7 @@ public sealed class WatcherMetrics : IDisposable
                 _perJob = new PerJobGauges(_meterFactory, _store, _time, _includeArns);
                 StartGeneration();
                 Generation++;
+                _afterRotation?.Invoke();
             }
             finally
             {

@@ -55,6 +55,9 @@ public sealed class CardinalityHostTests : IAsyncLifetime
         }
 
         Assert.True(host.Services.GetRequiredService<WatcherMetrics>().Generation > 1, "The per-job gauges were never renewed.");
+
+        // The exporter's private cache still looks as Watcher expects, so replaced generations are released.
+        Assert.True(PrometheusExporterCache.Cleared, "The Prometheus exporter's metric cache could not be emptied; replaced generations stay in memory.");
     }
 
     private static string[] JobIds(int round) => [.. Enumerable.Range(round * MaxWatchedJobs, MaxWatchedJobs).Select(i => $"churn-{i}")];
