@@ -198,7 +198,8 @@ public sealed class SoakTests(ITestOutputHelper output)
                 // that (a sawtooth of a few MB), so the issue's +-10 % of day 1 does not hold. What holds is no
                 // trend: day 30 is within 10 % of the highest level seen on days 5 to 25, and under twice day 1.
                 Assert.True(endMemory <= plateauMemory * 1.1, $"Memory at the end, {endMemory:N0} B, is above the plateau of days 5 to 25, {plateauMemory:N0} B.");
-                Assert.InRange(endMemory, day1Memory * 0.9, day1Memory * 2.0);
+                // Only growth counts: the test process is shared, so other tests' garbage can make day 1 the larger.
+                Assert.True(endMemory <= day1Memory * 2.0, $"Memory at the end, {endMemory:N0} B, is over twice day 1's, {day1Memory:N0} B.");
                 Assert.True(endTimers <= day1Timers + 8, $"Timer.ActiveCount grew from {day1Timers} to {endTimers}");
                 if (day1FakeTimers >= 0)
                 {

@@ -33,7 +33,7 @@ internal sealed class WatcherTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WatcherTestHost> StartAsync(WorkMailSimulator simulator, object watcherSection)
+    public static async Task<WatcherTestHost> StartAsync(WorkMailSimulator simulator, object watcherSection, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("watcher-host-").FullName;
         await WriteSettingsAsync(folder, watcherSection);
@@ -41,6 +41,7 @@ internal sealed class WatcherTestHost : IAsyncDisposable
         var builder = WatcherHost.CreateBuilder([], folder);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(new WorkMailStaticCredentials(simulator.Credentials.AccessKeyId, simulator.Credentials.SecretAccessKey));
+        configure?.Invoke(builder);
         builder.AddWatcher();
         var app = builder.Build();
         app.MapWatcherEndpoints();
