@@ -7,6 +7,13 @@ namespace Watcher.WorkMail.Adapter;
 /// <summary>Translates Watcher's <see cref="WorkMailClientSettings"/> into an SDK config and client.</summary>
 internal static class AmazonWorkMailClientFactory
 {
+    /// <summary>
+    /// AWSSDK.Core 4.1 sends a request again at once, outside MaxErrorRetry and without backoff, when the connection
+    /// is reset or closed mid-answer, assuming a stale pooled connection; observed here as ten more sends per call.
+    /// One covers a genuinely stale connection; more would hammer an endpoint that drops every answer.
+    /// </summary>
+    internal const int StaleConnectionRetries = 1;
+
     public static AmazonWorkMailConfig CreateConfig(WorkMailClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -22,6 +29,7 @@ internal static class AmazonWorkMailClientFactory
         {
             RetryMode = settings.RetryMode == WorkMailRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard,
             MaxErrorRetry = settings.MaxAttempts - 1,
+            MaxStaleConnectionRetries = StaleConnectionRetries,
             Timeout = settings.RequestTimeout,
             UseFIPSEndpoint = settings.UseFipsEndpoint,
             UseDualstackEndpoint = settings.UseDualstackEndpoint,

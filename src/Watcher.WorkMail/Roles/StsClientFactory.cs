@@ -15,6 +15,7 @@ internal static class StsClientFactory
         var config = new AmazonSecurityTokenServiceConfig
         {
             MaxErrorRetry = settings.MaxAttempts - 1,
+            MaxStaleConnectionRetries = AmazonWorkMailClientFactory.StaleConnectionRetries,
             Timeout = settings.RequestTimeout,
         };
         ClientEndpoint.Apply(config, settings.StsServiceUrl, settings.Region);

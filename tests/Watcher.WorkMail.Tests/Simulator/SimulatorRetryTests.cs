@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Watcher.Simulator;
 
 namespace Watcher.WorkMail.Tests.Simulator;
@@ -62,5 +63,44 @@ public sealed class SimulatorRetryTests
             () => client.DescribeExportJobAsync(SimulatorClients.OrganizationId, jobId, CancellationToken.None));
 
         Assert.Equal(WorkMailErrorCodes.Timeout, exception.ErrorCode);
+    }
+
+    [Fact]
+    public async Task DescribeExportJobAsync_Throttled_RetriesAfterJitteredExponentialBackoff()
+    {
+        await using var simulator = await SimulatorClients.StartAsync();
+        simulator.Store.AddOrganization(SimulatorClients.OrganizationId);
+        simulator.Faults.ThrottleRatio = 1;
+        var attempts = new ConcurrentQueue<(int Call, long At)>();
+        var call = 0;
+        using var client = new WorkMailExportJobsClient(SimulatorClients.Settings(simulator, maxAttempts: 3) with
+        {
+            BeforeAttempt = _ =>
+            {
+                attempts.Enqueue((Volatile.Read(ref call), Stopwatch.GetTimestamp()));
+                return ValueTask.CompletedTask;
+            },
+        });
+
+        const int Calls = 16;
+        for (call = 0; call < Calls; call++)
+        {
+            await Assert.ThrowsAsync<WorkMailException>(() => client.DescribeExportJobAsync(SimulatorClients.OrganizationId, "job-1", CancellationToken.None));
+        }
+
+        var waits = attempts.GroupBy(a => a.Call)
+            .Select(g => g.Select(a => a.At).ToArray())
+            .Select(at => (First: Stopwatch.GetElapsedTime(at[0], at[1]), Second: Stopwatch.GetElapsedTime(at[1], at[2])))
+            .ToList();
+        Assert.Equal(Calls, waits.Count);
+
+        // Full jitter: each wait is drawn at random below a cap that doubles with every attempt, so the waits
+        // spread out instead of all clients retrying in lockstep, and a second retry waits longer on average.
+        var first = waits.Select(w => w.First.TotalMilliseconds).ToList();
+        var second = waits.Select(w => w.Second.TotalMilliseconds).ToList();
+        var observed = string.Join(" ", waits.Select(w => $"{w.First.TotalMilliseconds:F0}/{w.Second.TotalMilliseconds:F0}"));
+        Assert.True(first.Max() - first.Min() >= 100, $"first waits barely differ (ms, first/second): {observed}");
+        Assert.True(second.Average() > first.Average(), $"second waits are not longer on average (ms): {observed}");
+        Assert.All(waits, w => Assert.InRange(w.Second, TimeSpan.Zero, TimeSpan.FromSeconds(20)));
     }
 }
