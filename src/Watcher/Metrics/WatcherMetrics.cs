@@ -134,20 +134,35 @@ public sealed class WatcherMetrics : IDisposable
                 return;
             }
 
-            _scrapeGate.Wait();
-            try
-            {
-                // Dispose first: a new instrument made while the old one lives would join the old stream.
-                _perJob.Dispose();
-                _perJob = new PerJobGauges(_meterFactory, _store, _time, _includeArns);
-                StartGeneration();
-                Generation++;
-                _afterRotation?.Invoke();
-            }
-            finally
-            {
-                _scrapeGate.Release();
-            }
+            RotateLocked();
+        }
+    }
+
+    /// <summary>Replaces the per-job gauges now, whatever they have seen; the soak test measures memory with the
+    /// points of jobs long gone released, as every rotation releases them.</summary>
+    internal void Rotate()
+    {
+        lock (_rotation)
+        {
+            RotateLocked();
+        }
+    }
+
+    private void RotateLocked()
+    {
+        _scrapeGate.Wait();
+        try
+        {
+            // Dispose first: a new instrument made while the old one lives would join the old stream.
+            _perJob.Dispose();
+            _perJob = new PerJobGauges(_meterFactory, _store, _time, _includeArns);
+            StartGeneration();
+            Generation++;
+            _afterRotation?.Invoke();
+        }
+        finally
+        {
+            _scrapeGate.Release();
         }
     }
 
