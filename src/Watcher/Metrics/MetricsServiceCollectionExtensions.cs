@@ -21,11 +21,15 @@ public static class MetricsServiceCollectionExtensions
     private static readonly string[] QuartzTagKeys =
         ["quartz.job.group", "quartz.job.result", "quartz.trigger.group", "quartz.scheduler.name", "quartz.operation", "quartz.jobstore.operation", "quartz.result"];
 
-    /// <summary>Registers the metrics class and an OpenTelemetry pipeline that Prometheus scrapes at <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Registers the metrics class, an OpenTelemetry pipeline that Prometheus scrapes at <c>/metrics</c>, and the
+    /// in-memory API activity the status page reads.
+    /// </summary>
     public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
     {
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<ApiActivity>();
         services.AddSingleton(provider => new WatcherMetrics(
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ExportJobStore>(),

@@ -20,7 +20,7 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and the landing page at <c>/</c>.</summary>
+    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and the status page at <c>/</c>.</summary>
     public static WebApplication MapWatcherEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -32,7 +32,7 @@ public static class WebExtensions
             optionsName: null);
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/", StatusPageEndpoint.WriteAsync);
         return app;
     }
 }

@@ -4,8 +4,8 @@ using Watcher.WorkMail.Model;
 
 namespace Watcher.WorkMail;
 
-/// <summary>Counts every call, its failures by error code, and its latency.</summary>
-internal sealed class MeteredWorkMailExportJobs(IWorkMailExportJobs inner, WatcherMetrics metrics, TimeProvider time) : IWorkMailExportJobs, IDisposable
+/// <summary>Counts every call, its failures by error code, and its latency; for /metrics and for the status page.</summary>
+internal sealed class MeteredWorkMailExportJobs(IWorkMailExportJobs inner, WatcherMetrics metrics, ApiActivity activity, TimeProvider time) : IWorkMailExportJobs, IDisposable
 {
     public Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken) =>
         MeasureAsync(WorkMailOperations.DescribeMailboxExportJob, organizationId, () => inner.DescribeExportJobAsync(organizationId, jobId, cancellationToken));
@@ -18,14 +18,18 @@ internal sealed class MeteredWorkMailExportJobs(IWorkMailExportJobs inner, Watch
     private async Task<T> MeasureAsync<T>(string operation, string organizationId, Func<Task<T>> call)
     {
         metrics.ApiRequest(operation, organizationId);
+        activity.CallStarted();
         var started = time.GetTimestamp();
         try
         {
-            return await call();
+            var result = await call();
+            activity.CallSucceeded();
+            return result;
         }
         catch (WorkMailException ex)
         {
             metrics.ApiError(operation, organizationId, ex.ErrorCode);
+            activity.CallFailed(ex.ErrorCode);
             throw;
         }
         finally

@@ -20,6 +20,7 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
         IOptions<WatcherOptions> options,
         IDefaultRegionSource defaultRegion,
         WatcherMetrics metrics,
+        ApiActivity activity,
         TimeProvider time,
         WorkMailStaticCredentials? credentials = null)
     {
@@ -31,7 +32,11 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
             watcher.Aws,
             _defaultRegion ?? TemplateRegion,
             credentials,
-            retry => metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode));
+            retry =>
+            {
+                metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode);
+                activity.Retried(retry.ErrorCode);
+            });
         var rate = watcher.Aws.MaxRequestsPerSecond;
         _cache = new WorkMailClientCache(
             template,
@@ -40,7 +45,7 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
                 // One budget per region, shared by every role's client there and applied to every HTTP attempt.
                 var limiter = _limiters.GetOrAdd(settings.Region, _ => new RequestRateLimiter(rate, time));
                 var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
-                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, metrics, time), _slots);
+                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, metrics, activity, time), _slots);
             });
     }
 

@@ -180,15 +180,25 @@ public sealed class WatcherHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Endpoints_LandingAndHealth_Answer()
+    public async Task Endpoints_StatusPageAndHealth_Answer()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running"));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "failed", Missing));
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
 
-        var landing = await host.Client.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("href=\"metrics\"", landing, StringComparison.Ordinal);
-        Assert.Contains("href=\"healthz\"", landing, StringComparison.Ordinal);
-        Assert.Contains("href=\"readyz\"", landing, StringComparison.Ordinal);
+        using var response = await host.Client.GetAsync(new Uri("/", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.StartsWith("default-src 'none'; style-src 'sha256-", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Contains("href=\"metrics\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"healthz\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"readyz\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-job-id=\"running\" data-state=\"RUNNING\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-job-id=\"failed\" data-state=\"FAILED\"", page, StringComparison.Ordinal);
+        Assert.Contains("Access denied to the S3 bucket &quot;exports&quot;", page, StringComparison.Ordinal);
+        Assert.Contains("data-job-id=\"missing-job\" data-state=\"UNKNOWN\"", page, StringComparison.Ordinal);
+        Assert.Matches("<dd id=\"api-total\">[1-9][0-9]* calls; 1 failed", page);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
     }

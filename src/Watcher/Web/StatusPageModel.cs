@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Watcher.Jobs;
+using Watcher.Metrics;
+
+namespace Watcher.Web;
+
+/// <summary>Everything the status page shows, read once per request so that the page is consistent.</summary>
+/// <param name="RefreshSeconds">The page reloads itself this often; 0 turns that off.</param>
+internal sealed record StatusPageModel(
+    IReadOnlyCollection<ExportJobSnapshot> Jobs,
+    ImmutableDictionary<string, OrganizationSnapshot> Organizations,
+    ApiActivitySnapshot Activity,
+    bool IsReady,
+    DateTimeOffset Now,
+    int RefreshSeconds);
