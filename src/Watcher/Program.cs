@@ -1,6 +1,12 @@
 using Watcher;
+using Watcher.Check;
 using Watcher.Demo;
 using Watcher.Web;
+
+if (CheckCommand.IsRequested(args))
+{
+    return await CheckCommand.RunAsync(CheckCommand.WithoutVerb(args), Console.Out);
+}
 
 var builder = WatcherHost.CreateBuilder(DemoMode.WithoutFlag(args));
 if (DemoMode.IsRequested(args))

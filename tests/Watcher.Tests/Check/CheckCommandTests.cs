@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Sockets;
+using Watcher.Simulator;
+using Watcher.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Watcher.Tests.Check;
+
+/// <summary><c>watcher check</c> run as its own process, the way an operator runs it, against the simulator.</summary>
+[Collection(SequentialHosts.Name)]
+public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
+{
+    private const string Org = "m-0123456789abcdef0123456789abcdef";
+    private const string Missing = "m-ffffffffffffffffffffffffffffffff";
+
+    private WorkMailSimulator _simulator = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        _simulator.Store.AddOrganization(Org, "contoso");
+        _simulator.Store.AddJob(Org, new SimulatedJob
+        {
+            JobId = "running-job", StartOffset = TimeSpan.FromMinutes(-30), Duration = TimeSpan.FromHours(1), Outcome = SimulatedOutcome.RunForever,
+        });
+        _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "done-job", StartOffset = TimeSpan.FromHours(-2), Duration = TimeSpan.FromMinutes(10) });
+    }
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public async Task Check_EverythingWorks_PrintsSourceAndTableAndExitsZero()
+    {
+        var config = Config(["running-job", "done-job"], [Org]);
+        config["Watcher__Organizations__0__Alias"] = "contoso";
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Configuration: valid (2 jobs, 1 organizations", output, StringComparison.Ordinal);
+        Assert.Contains("Credentials: environment: environment variables AWS_ACCESS_KEY_ID", output, StringComparison.Ordinal);
+        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+running-job\s+RUNNING\s+[1-9]\d?%\s+ok", output);
+        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+done-job\s+COMPLETED\s+100%\s+ok", output);
+        Assert.Matches(@"organization\s+m-0123456789abcdef0123456789abcdef \(contoso\)\s+2 jobs listed\s+1 RUNNING\s+-\s+ok", output);
+        Assert.Contains("3 of 3 checks passed.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(_simulator.Credentials.SecretAccessKey, output, StringComparison.Ordinal);
+        // Once per configured job and once per organization, nothing more.
+        Assert.Equal(2, _simulator.Requests.Count("DescribeMailboxExportJob", Org));
+        Assert.Equal(1, _simulator.Requests.Count("ListMailboxExportJobs", Org));
+    }
+
+    [Fact]
+    public async Task Check_AccessDenied_NamesTheMissingIamActionPerCallAndExitsOne()
+    {
+        _simulator.Faults.CredentialFault = CredentialFault.AccessDenied;
+
+        var (exitCode, output) = await RunCheckAsync(Environment(Config(["running-job"], [Org])));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("0 of 2 checks passed.", output, StringComparison.Ordinal);
+        Assert.Contains($"IAM denied workmail:DescribeMailboxExportJob. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
+        Assert.Contains($"IAM denied workmail:ListMailboxExportJobs. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
+        Assert.Matches(@"job\s+\S+\s+running-job\s+-\s+-\s+AccessDeniedException", output);
+    }
+
+    [Fact]
+    public async Task Check_EndpointUnreachable_NetworkErrorWithHintAndExitsOne()
+    {
+        var closed = ClosedPort();
+        var config = Config(["running-job"], []);
+        config["Watcher__Aws__ServiceUrl"] = $"http://127.0.0.1:{closed}/";
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"running-job\s+-\s+-\s+Network", output);
+        Assert.Contains($"hint: Could not reach http://127.0.0.1:{closed}/", output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_UnknownJobAndOrganization_EachGetsItsOwnHintAndExitsOne()
+    {
+        var (exitCode, output) = await RunCheckAsync(Environment(Config(["running-job", "no-such-job"], [Missing])));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"running-job\s+RUNNING\s+\d+%\s+ok", output);
+        Assert.Matches(@"no-such-job\s+-\s+-\s+EntityNotFoundException", output);
+        Assert.Contains("hint: No such export job in this organization: check the JobId", output, StringComparison.Ordinal);
+        Assert.Contains($"hint: No organization {Missing} in {_simulator.Region}.", output, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 checks passed.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_InvalidConfiguration_ListsEachProblemByKeyAndExitsTwoWithoutCalling()
+    {
+        var config = Config(["running-job"], []);
+        config["Watcher__Jobs__0__OrganizationId"] = "bogus";
+        config["Watcher__PollInterval"] = "00:00:00";
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Configuration: invalid", output, StringComparison.Ordinal);
+        Assert.Contains("Watcher:Jobs:0:OrganizationId must match", output, StringComparison.Ordinal);
+        Assert.Contains("Watcher:PollInterval", output, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.All);
+    }
+
+    [Fact]
+    public async Task Check_WebIdentityEnvironment_NamesWebIdentityAndRoleButNeverTheToken()
+    {
+        const string Token = "canary-web-identity-token-6f1c0b";
+        var tokenFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(tokenFile, Token);
+        try
+        {
+            var environment = Config(["running-job"], []);
+            environment["AWS_ROLE_ARN"] = "arn:aws:iam::111122223333:role/watcher-irsa";
+            environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
+            environment["AWS_ENDPOINT_URL_STS"] = $"http://127.0.0.1:{ClosedPort()}/";
+            environment["AWS_EC2_METADATA_DISABLED"] = "true";
+            environment["HOME"] = Directory.CreateTempSubdirectory("watcher-check-home-").FullName;
+
+            var (exitCode, output) = await RunCheckAsync(environment);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"Credentials: web identity: web identity token {tokenFile} for role arn:aws:iam::111122223333:role/watcher-irsa (IRSA)", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(Token, output, StringComparison.Ordinal);
+            Assert.Empty(_simulator.Requests.All);
+            Assert.Matches(@"running-job\s+-\s+-\s+Network", output);
+            Assert.Contains("hint: Getting credentials from STS failed (Error calling AssumeRole for role arn:aws:iam::111122223333:role/watcher-irsa; credential source: web identity)", output, StringComparison.Ordinal);
+            Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
+    }
+
+    [Fact]
+    public async Task Check_NoCredentialsAnywhere_SaysNoneAndHowToProvideThem()
+    {
+        var environment = Config(["running-job"], []);
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        environment["HOME"] = Directory.CreateTempSubdirectory("watcher-check-home-").FullName;
+
+        var (exitCode, output) = await RunCheckAsync(environment);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Credentials: none:", output, StringComparison.Ordinal);
+        Assert.Contains("hint: No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA", output, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.All);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunCheckAsync(Dictionary<string, string?> environment)
+    {
+        await using var process = WatcherProcess.Start(["check"], environment);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        log.WriteLine($"exit code {exitCode}\n{process.Output}");
+        return (exitCode, process.Output);
+    }
+
+    private Dictionary<string, string?> Config(string[] jobIds, string[] organizationIds)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Watcher__Aws__Region"] = _simulator.Region,
+            ["Watcher__Aws__ServiceUrl"] = _simulator.ServiceUrl.ToString(),
+            ["Watcher__Aws__MaxAttempts"] = "1",
+        };
+        for (var i = 0; i < jobIds.Length; i++)
+        {
+            config[$"Watcher__Jobs__{i}__OrganizationId"] = Org;
+            config[$"Watcher__Jobs__{i}__JobId"] = jobIds[i];
+        }
+
+        for (var i = 0; i < organizationIds.Length; i++)
+        {
+            config[$"Watcher__Organizations__{i}__OrganizationId"] = organizationIds[i];
+        }
+
+        return config;
+    }
+
+    private Dictionary<string, string?> Environment(Dictionary<string, string?> config)
+    {
+        config["AWS_ACCESS_KEY_ID"] = _simulator.Credentials.AccessKeyId;
+        config["AWS_SECRET_ACCESS_KEY"] = _simulator.Credentials.SecretAccessKey;
+        return config;
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
