@@ -22,8 +22,11 @@ internal sealed record BenchSettings
     /// <summary>Starts of the real binary at each scale; the median is reported.</summary>
     public int StartupRepeats { get; init; } = 5;
 
-    /// <summary>Sections to run (scale, micro, cycle); all by default.</summary>
-    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scale", "micro", "cycle" };
+    /// <summary>Sections to run (scale, startup, micro, cycle); all by default.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scale", "startup", "micro", "cycle" };
+
+    /// <summary>The Watcher build whose startup is timed; the Release build of src/Watcher when null.</summary>
+    public string? WatcherBinary { get; init; }
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -45,11 +48,12 @@ internal sealed record BenchSettings
                 {
                     Sections = new HashSet<string>(args[++i].Split(','), StringComparer.OrdinalIgnoreCase),
                 },
+                "--watcher" when i + 1 < args.Length => settings with { WatcherBinary = args[++i] },
                 "--scales" when i + 1 < args.Length => settings with
                 {
                     Scales = [.. args[++i].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))],
                 },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only scale,micro,cycle, --scales 10,1000."),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only scale,startup,micro,cycle, --scales 10,1000, --watcher PATH."),
             };
         }
 

@@ -11,6 +11,7 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        RepositoryPaths.WatcherOverride = settings.WatcherBinary;
         var report = new BenchReport
         {
             Command = "dotnet run -c Release --project bench/Watcher.Bench" + (settings.Quick ? " -- --quick" : string.Empty),
@@ -26,16 +27,26 @@ internal static class BenchRunner
         }
 
         await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
-        if (settings.Runs("scale"))
+        if (settings.Runs("scale") || settings.Runs("startup"))
         {
             simulator.Store.AddOrganization(BenchOrganizations.Empty);
-            Log("0-job host");
-            report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
+            if (settings.Runs("scale"))
+            {
+                Log("0-job host");
+                report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
+            }
+
             foreach (var jobs in settings.Scales)
             {
                 var ids = BenchJobs.Seed(simulator.Store, BenchOrganizations.Explicit(jobs), jobs);
                 BenchJobs.Seed(simulator.Store, BenchOrganizations.Discovered(jobs), jobs);
-                report.Scales.Add(await ScaleRun.RunAsync(simulator, jobs, ids, report.EmptyHost, settings));
+                var scale = settings.Runs("scale") ? await ScaleRun.RunAsync(simulator, jobs, ids, report.EmptyHost!, settings) : new ScaleResult { Jobs = jobs };
+                if (settings.Runs("startup"))
+                {
+                    scale.Startup = await ScaleRun.MeasureStartupAsync(simulator, jobs, ids, settings);
+                }
+
+                report.Scales.Add(scale);
             }
         }
 

@@ -10,11 +10,19 @@ internal static class RepositoryPaths
     /// <summary>The harness itself, started again in its child mode.</summary>
     public static string BenchDll => typeof(RepositoryPaths).Assembly.Location;
 
+    /// <summary>Set by <c>--watcher PATH</c>: another build to start, e.g. a Native AOT executable.</summary>
+    public static string? WatcherOverride { get; set; }
+
     /// <summary>The Release build of src/Watcher (built along with the harness), or the copy beside the harness.</summary>
     public static string WatcherDll
     {
         get
         {
+            if (WatcherOverride is { } chosen)
+            {
+                return Path.GetFullPath(chosen);
+            }
+
             var built = Path.Combine(Root, "src", "Watcher", "bin", "Release", "net10.0", "watcher.dll");
             return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "watcher.dll");
         }

@@ -63,15 +63,25 @@ internal static class ScaleRun
             result.Economy = new EconomyResult(naive, first, NewJobs, withNew, steady);
         }
 
-        Log($"{jobs} jobs: startup of the real binary");
+        return result;
+    }
+
+    /// <summary>Starts of the Watcher binary watching the same explicit jobs; fewer at the larger scales, which take longer.</summary>
+    public static async Task<StartupResult> MeasureStartupAsync(WorkMailSimulator simulator, int jobs, IReadOnlyList<string> explicitJobIds, BenchSettings bench)
+    {
+        Log($"{jobs} jobs: startup of {RepositoryPaths.WatcherDll}");
+        var settings = new WatcherSettings(simulator.ServiceUrl, simulator.Region)
+        {
+            JobsOrganizationId = BenchOrganizations.Explicit(jobs),
+            Jobs = explicitJobIds,
+        };
         var repeats = jobs switch
         {
             <= 10 => bench.StartupRepeats,
             <= 1_000 => Math.Max(1, bench.StartupRepeats / 2),
             _ => 1,
         };
-        result.Startup = await StartupRun.RunAsync(simulator, explicitSettings, repeats);
-        return result;
+        return await StartupRun.RunAsync(simulator, settings, repeats);
     }
 
     private static async Task<ScrapeResult> MeasureScrapeAsync(ChildProcess host, BenchSettings bench)

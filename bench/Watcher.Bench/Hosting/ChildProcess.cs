@@ -38,17 +38,25 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <c>dotnet DLL ARGS</c> in <paramref name="workingDirectory"/>, with the simulator's keys in the environment.</summary>
-    public static ChildProcess Start(string dll, IEnumerable<string> args, string workingDirectory, Uri address, IDictionary<string, string> environment)
+    /// <summary>
+    /// Runs <c>dotnet DLL ARGS</c> (or a native executable, e.g. a Native AOT build) in <paramref name="workingDirectory"/>,
+    /// with the simulator's keys in the environment.
+    /// </summary>
+    public static ChildProcess Start(string program, IEnumerable<string> args, string workingDirectory, Uri address, IDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var managed = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(managed ? "dotnet" : program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (managed)
+        {
+            info.ArgumentList.Add(program);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -115,6 +123,13 @@ internal sealed class ChildProcess : IAsyncDisposable
 
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>The resident set size the kernel reports for the process now (VmRSS), without collecting first.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,21 +4,29 @@ using Watcher.Bench.Results;
 
 namespace Watcher.Bench.Memory;
 
-/// <summary>Asks a served Watcher for its memory after a full collection.</summary>
+/// <summary>Asks a served Watcher for its memory after a full collection, before and after its first scrape.</summary>
 internal static class MemoryProbe
 {
     public static async Task<MemoryResult> ReadAsync(ChildProcess host, string mode)
     {
-        // One scrape first: production is scraped, and the exporter keeps its buffer between scrapes.
+        var before = await ReadOnceAsync(host);
+
+        // Production is scraped: OpenTelemetry makes its points at the first collection, and the exporter keeps
+        // its response buffer between scrapes.
         using (var scrape = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative)))
         {
             scrape.EnsureSuccessStatusCode();
         }
 
+        var after = await ReadOnceAsync(host);
+        return new MemoryResult(mode, after.WatchedJobs, after.ManagedBytes, after.RssBytes, before.ManagedBytes);
+    }
+
+    private static async Task<MemoryReading> ReadOnceAsync(ChildProcess host)
+    {
         using var response = await host.Client.PostAsync(new Uri(BenchEndpoints.MemoryPath, UriKind.Relative), content: null);
         response.EnsureSuccessStatusCode();
-        var reading = await response.Content.ReadFromJsonAsync<MemoryReading>()
+        return await response.Content.ReadFromJsonAsync<MemoryReading>()
             ?? throw new InvalidOperationException("The memory probe answered nothing.");
-        return new MemoryResult(mode, reading.WatchedJobs, reading.ManagedBytes, reading.RssBytes);
     }
 }

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 using Watcher.Bench.Results;
 
 namespace Watcher.Bench.Poll;
@@ -13,7 +14,8 @@ internal static class MicroRun
 {
     public static IReadOnlyList<MicroResult> Run(bool quick)
     {
-        var job = (quick ? Job.Dry.WithIterationCount(3) : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
+        // ShortRun: one launch, three warm-up and three measured iterations; quick only shortens each iteration.
+        var job = (quick ? Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(100)) : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
@@ -21,7 +23,7 @@ internal static class MicroRun
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "watcher-bench-bdn"));
         var summary = BenchmarkRunner.Run<CodecBenchmarks>(config);
         return [.. summary.Reports.Select(report => new MicroResult(
-            report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
+            report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
             report.ResultStatistics?.Mean ?? double.NaN,
             report.ResultStatistics?.StandardDeviation ?? double.NaN,
             report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase)))];

@@ -37,12 +37,14 @@ internal static class ResultsWriter
             Row(md, "pre-rendered baseline p50 / p99 (ms)", scales, s => s.Scrape is { } x ? $"{F(x.BaselineP50Ms)} / {F(x.BaselineP99Ms)}" : "-");
             Row(md, "**scrape p50 / p99 ratio to baseline**", scales, s => s.Scrape is { } x ? $"{F(x.P50Ratio, 1)} / **{F(x.P99Ratio, 1)}**" : "-");
             Row(md, "managed heap per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBytesPerJob)}");
+            Row(md, "of which before the first scrape, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBeforeScrapeBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBeforeScrapeBytesPerJob)}");
             Row(md, "RSS per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.RssBytesPerJob)} / {PerJob(s.MemoryDiscovery?.RssBytesPerJob)}");
             Row(md, "calls per cycle: describe every job (naive)", scales, s => s.Economy?.NaiveCalls.ToString("N0", CultureInfo.InvariantCulture) ?? "-");
             Row(md, "calls per cycle: discovery, first (list + describe)", scales, s => s.Economy is { } e ? $"{e.FirstCycle.List} + {e.FirstCycle.Describe:N0}" : "-");
             Row(md, "calls per cycle: discovery, 5 new jobs (bound)", scales, s => s.Economy is { } e ? $"{e.WithNewJobs.List} + {e.WithNewJobs.Describe} ({e.BoundWithNewJobs(s.Jobs)})" : "-");
             Row(md, "calls per cycle: discovery, steady (bound)", scales, s => s.Economy is { } e ? $"{e.Steady.List} + {e.Steady.Describe} ({e.BoundSteady(s.Jobs)})" : "-");
             Row(md, "process start to `/readyz` (ms, median)", scales, s => s.Startup is { } x ? $"{F(x.MedianMs, 0)} (n={x.ReadyMs.Count})" : "-");
+            Row(md, "RSS of that process 1 s after ready (MB)", scales, s => s.Startup is { } x ? F(x.MedianRssAfterReadyBytes / 1048576.0) : "-");
             Line(md, string.Empty);
             if (report.EmptyHost is { } empty)
             {
