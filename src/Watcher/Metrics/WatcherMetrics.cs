@@ -32,7 +32,12 @@ public sealed class WatcherMetrics : IDisposable
     private readonly TimeProvider _time;
     private readonly bool _includeArns;
     private readonly int _jobsPerGeneration;
+    // Scrapes run side by side (the exporter then shares one collection between them); a rotation closes the
+    // gate to new scrapes and waits for the running ones to finish.
     private readonly SemaphoreSlim _scrapeGate = new(1, 1);
+    private readonly Lock _scrapeCount = new();
+    private readonly ManualResetEventSlim _noScrapes = new(initialState: true);
+    private int _activeScrapes;
     private readonly Lock _rotation = new();
     private readonly Counter<long> _stateTransitions;
     private readonly Counter<long> _apiRequests;
@@ -105,18 +110,36 @@ public sealed class WatcherMetrics : IDisposable
     public void ApiDuration(string operation, TimeSpan elapsed) =>
         _apiDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
 
-    /// <summary>Serializes a scrape with <see cref="RotateIfNeeded"/>, so no scrape sees the gauges half replaced.</summary>
+    /// <summary>
+    /// Keeps a scrape apart from <see cref="RotateIfNeeded"/>, so no scrape sees the gauges half replaced. Scrapes
+    /// do not wait for each other: concurrent ones (two Prometheus replicas) share the exporter's collection.
+    /// </summary>
     public async Task ScrapeAsync(Func<Task> scrape)
     {
         ArgumentNullException.ThrowIfNull(scrape);
         await _scrapeGate.WaitAsync();
+        lock (_scrapeCount)
+        {
+            if (_activeScrapes++ == 0)
+            {
+                _noScrapes.Reset();
+            }
+        }
+
+        _scrapeGate.Release();
         try
         {
             await scrape();
         }
         finally
         {
-            _scrapeGate.Release();
+            lock (_scrapeCount)
+            {
+                if (--_activeScrapes == 0)
+                {
+                    _noScrapes.Set();
+                }
+            }
         }
     }
 
@@ -153,6 +176,8 @@ public sealed class WatcherMetrics : IDisposable
         _scrapeGate.Wait();
         try
         {
+            _noScrapes.Wait();
+
             // Dispose first: a new instrument made while the old one lives would join the old stream.
             _perJob.Dispose();
             _perJob = new PerJobGauges(_meterFactory, _store, _time, _includeArns);
@@ -170,6 +195,7 @@ public sealed class WatcherMetrics : IDisposable
     {
         _perJob.Dispose();
         _scrapeGate.Dispose();
+        _noScrapes.Dispose();
     }
 
     internal static string StateName(ExportJobState state) => States[(int)state];

@@ -1,0 +1,68 @@
+using Watcher.Bench.Poll;
+using Watcher.Bench.Results;
+using Watcher.Bench.Seeding;
+using Watcher.Simulator;
+
+namespace Watcher.Bench.Harness;
+
+/// <summary>Runs every section side by side against one simulator, then writes bench/results/latest.*.</summary>
+internal static class BenchRunner
+{
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        RepositoryPaths.WatcherOverride = settings.WatcherBinary;
+        var report = new BenchReport
+        {
+            Command = "dotnet run -c Release --project bench/Watcher.Bench" + (settings.Quick ? " -- --quick" : string.Empty),
+            RanAt = DateTimeOffset.UtcNow,
+            Quick = settings.Quick,
+            Machine = MachineInfo.Current(),
+        };
+
+        if (settings.Runs("micro"))
+        {
+            Log("poll path micro-benchmarks (BenchmarkDotNet)");
+            report.Micro.AddRange(MicroRun.Run(settings.Quick));
+        }
+
+        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        if (settings.Runs("scale") || settings.Runs("startup"))
+        {
+            simulator.Store.AddOrganization(BenchOrganizations.Empty);
+            if (settings.Runs("scale"))
+            {
+                Log("0-job host");
+                report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
+            }
+
+            foreach (var jobs in settings.Scales)
+            {
+                var ids = BenchJobs.Seed(simulator.Store, BenchOrganizations.Explicit(jobs), jobs);
+                BenchJobs.Seed(simulator.Store, BenchOrganizations.Discovered(jobs), jobs);
+                var scale = settings.Runs("scale") ? await ScaleRun.RunAsync(simulator, jobs, ids, report.EmptyHost!, settings) : new ScaleResult { Jobs = jobs };
+                if (settings.Runs("startup"))
+                {
+                    scale.Startup = await ScaleRun.MeasureStartupAsync(simulator, jobs, ids, settings);
+                }
+
+                report.Scales.Add(scale);
+            }
+        }
+
+        if (settings.Runs("cycle"))
+        {
+            Log($"full cycle of {settings.CycleJobs} jobs at {settings.CycleLatency.TotalMilliseconds} ms latency");
+            report.Cycle = await CycleRun.RunAsync(simulator, settings.CycleJobs, settings.CycleConcurrency, settings.CycleLatency);
+        }
+
+        report.Targets.AddRange(Targets.Evaluate(report));
+        ResultsWriter.Write(report, RepositoryPaths.Results);
+        Console.WriteLine();
+        Console.WriteLine(ResultsWriter.Markdown(report));
+        Log($"written to {RepositoryPaths.Results}");
+        return 0;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[bench] {DateTime.Now:HH:mm:ss} {message}");
+}

@@ -1,0 +1,25 @@
+namespace Watcher.Bench.Results;
+
+/// <summary>Everything one run measured; written as latest.json and latest.md.</summary>
+internal sealed class BenchReport
+{
+    public required string Command { get; init; }
+
+    public required DateTimeOffset RanAt { get; init; }
+
+    public required bool Quick { get; init; }
+
+    public required MachineInfo Machine { get; init; }
+
+    /// <summary>One object per scale (watched jobs), so that a script can compare runs.</summary>
+    public List<ScaleResult> Scales { get; } = [];
+
+    /// <summary>The 0-job host every memory delta is taken against.</summary>
+    public MemoryResult? EmptyHost { get; set; }
+
+    public List<MicroResult> Micro { get; } = [];
+
+    public CycleResult? Cycle { get; set; }
+
+    public List<TargetResult> Targets { get; } = [];
+}

@@ -1,0 +1,6 @@
+namespace Watcher.Bench.Results;
+
+internal sealed record CallCount(int List, int Describe)
+{
+    public int Total => List + Describe;
+}

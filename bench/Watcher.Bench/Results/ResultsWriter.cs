@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Watcher.Bench.Results;
+
+/// <summary>Writes latest.json (for scripts comparing runs) and latest.md (for people).</summary>
+internal static class ResultsWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Write(BenchReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(report, Json) + "\n");
+        File.WriteAllText(Path.Combine(folder, "latest.md"), Markdown(report));
+    }
+
+    public static string Markdown(BenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        Line(md, $"Ran {report.RanAt:yyyy-MM-dd HH:mm} UTC with `{report.Command}` on {report.Machine.ProcessorCount} cores ({report.Machine.Os}, {report.Machine.Runtime}, 1-minute load {F(report.Machine.LoadAverage1m, 2)} at the start; other builds shared the machine).");
+        Line(md, string.Empty);
+
+        if (report.Scales.Count > 0)
+        {
+            var scales = report.Scales;
+            Line(md, "| watched jobs | " + string.Join(" | ", scales.Select(s => s.Jobs.ToString("N0", CultureInfo.InvariantCulture))) + " |");
+            Line(md, "|---|" + string.Concat(scales.Select(_ => "---:|")));
+            Row(md, "`/metrics` response (bytes / samples)", scales, s => s.Scrape is { } x ? $"{x.ResponseBytes:N0} / {x.Samples:N0}" : "-");
+            Row(md, $"`/metrics` p50 / p99 (ms, {scales[0].Scrape?.Clients ?? 0} clients)", scales, s => s.Scrape is { } x ? $"{F(x.MetricsP50Ms)} / {F(x.MetricsP99Ms)}" : "-");
+            Row(md, "pre-rendered baseline p50 / p99 (ms)", scales, s => s.Scrape is { } x ? $"{F(x.BaselineP50Ms)} / {F(x.BaselineP99Ms)}" : "-");
+            Row(md, "**scrape p50 / p99 ratio to baseline**", scales, s => s.Scrape is { } x ? $"{F(x.P50Ratio, 1)} / **{F(x.P99Ratio, 1)}**" : "-");
+            Row(md, "managed heap per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBytesPerJob)}");
+            Row(md, "of which before the first scrape, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBeforeScrapeBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBeforeScrapeBytesPerJob)}");
+            Row(md, "RSS per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.RssBytesPerJob)} / {PerJob(s.MemoryDiscovery?.RssBytesPerJob)}");
+            Row(md, "calls per cycle: describe every job (naive)", scales, s => s.Economy?.NaiveCalls.ToString("N0", CultureInfo.InvariantCulture) ?? "-");
+            Row(md, "calls per cycle: discovery, first (list + describe)", scales, s => s.Economy is { } e ? $"{e.FirstCycle.List} + {e.FirstCycle.Describe:N0}" : "-");
+            Row(md, "calls per cycle: discovery, 5 new jobs (bound)", scales, s => s.Economy is { } e ? $"{e.WithNewJobs.List} + {e.WithNewJobs.Describe} ({e.BoundWithNewJobs(s.Jobs)})" : "-");
+            Row(md, "calls per cycle: discovery, steady (bound)", scales, s => s.Economy is { } e ? $"{e.Steady.List} + {e.Steady.Describe} ({e.BoundSteady(s.Jobs)})" : "-");
+            Row(md, "process start to `/readyz` (ms, median)", scales, s => s.Startup is { } x ? $"{F(x.MedianMs, 0)} (n={x.ReadyMs.Count})" : "-");
+            Row(md, "RSS of that process 1 s after ready (MB)", scales, s => s.Startup is { } x ? F(x.MedianRssAfterReadyBytes / 1048576.0) : "-");
+            Line(md, string.Empty);
+            if (report.EmptyHost is { } empty)
+            {
+                Line(md, $"Memory is after a full, compacting GC, minus the same host watching 0 jobs ({empty.ManagedBytes:N0} bytes managed, {empty.RssBytes:N0} bytes RSS).");
+                Line(md, string.Empty);
+            }
+        }
+
+        if (report.Micro.Count > 0)
+        {
+            Line(md, "| poll path (BenchmarkDotNet, in process) | time per op (one thread) | allocated per op |");
+            Line(md, "|---|---:|---:|");
+            foreach (var micro in report.Micro)
+            {
+                Line(md, $"| {micro.Name} | {F(micro.MeanNs / 1000, 2)} µs ± {F(micro.StdDevNs / 1000, 2)} | {micro.AllocatedBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} B |");
+            }
+
+            Line(md, string.Empty);
+        }
+
+        if (report.Cycle is { } cycle)
+        {
+            Line(md, $"Full cycle: {cycle.Jobs:N0} explicit jobs, {F(cycle.LatencyMs, 0)} ms added latency, MaxConcurrentCalls {cycle.Concurrency}: **{F(cycle.MeasuredSeconds, 2)} s** from host start to every job described ({cycle.Describes:N0} describes; scheduling took {F(cycle.SchedulingSeconds, 2)} s of it), ideal N × latency / C = {F(cycle.IdealSeconds, 2)} s, ratio **{F(cycle.Ratio, 2)}**.");
+            Line(md, string.Empty);
+        }
+
+        if (report.Targets.Count > 0)
+        {
+            Line(md, "| target | jobs | measured | threshold | met |");
+            Line(md, "|---|---:|---:|---:|---|");
+            foreach (var target in report.Targets)
+            {
+                Line(md, $"| {target.Name} | {target.Jobs?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} | {F(target.Measured, 2)} {target.Unit} | ≤ {F(target.Threshold, 2)} | {(target.Met ? "yes" : "**no**")} |");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string name, List<ScaleResult> scales, Func<ScaleResult, string> cell) =>
+        Line(md, $"| {name} | " + string.Join(" | ", scales.Select(cell)) + " |");
+
+    private static void Line(StringBuilder md, string text) => md.Append(text).Append('\n');
+
+    private static string PerJob(double? bytes) => bytes is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "-";
+
+    private static string F(double value, int decimals = 1) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

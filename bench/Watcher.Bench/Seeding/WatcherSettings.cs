@@ -1,0 +1,18 @@
+namespace Watcher.Bench.Seeding;
+
+/// <summary>The parts of a Watcher configuration the harness varies.</summary>
+internal sealed record WatcherSettings(Uri ServiceUrl, string Region)
+{
+    public string JobsOrganizationId { get; init; } = BenchOrganizations.Empty;
+
+    public IReadOnlyList<string> Jobs { get; init; } = [];
+
+    public IReadOnlyList<string> Organizations { get; init; } = [];
+
+    public int MaxConcurrentCalls { get; init; } = 16;
+
+    /// <summary>The validator's ceiling: high enough not to cap any measurement here.</summary>
+    public double MaxRequestsPerSecond { get; init; } = 1000;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromHours(1);
+}
