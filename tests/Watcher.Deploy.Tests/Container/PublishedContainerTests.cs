@@ -59,13 +59,15 @@ public sealed partial class PublishedContainerTests
         string metrics;
         do
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No job series within 30 seconds. Output:\n{watcher.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"No job series and successful listing within 30 seconds. Output:\n{watcher.Output}");
             await Task.Delay(200);
             metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         }
-        while (!metrics.Contains("job_id=\"in-a-container\"", StringComparison.Ordinal));
 
-        Assert.Contains("workmail_organization_poll_success{organization_id=\"" + Org + "\"} 1", metrics, StringComparison.Ordinal);
+        // The discovered job's series appear while its organization's poll is still finishing: wait for both.
+        while (!metrics.Contains("job_id=\"in-a-container\"", StringComparison.Ordinal)
+            || !metrics.Contains("workmail_organization_poll_success{organization_id=\"" + Org + "\"} 1", StringComparison.Ordinal));
+
         Assert.DoesNotContain("Exception", watcher.Output, StringComparison.Ordinal);
         if (Environment.UserName == "root")
         {
