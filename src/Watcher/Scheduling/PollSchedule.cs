@@ -18,15 +18,31 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
     public static JobKey JobKeyFor(string organizationId) => new(organizationId, OrganizationGroup);
 
     public Task ScheduleAsync(WatchedJobKey key, TimeSpan interval, bool pollNow, CancellationToken cancellationToken) =>
-        ScheduleAsync(
-            JobBuilder.Create<ExportJobPollJob>()
-                .WithIdentity(JobKeyFor(key))
-                .UsingJobData(ExportJobPollJob.OrganizationIdKey, key.OrganizationId)
-                .UsingJobData(ExportJobPollJob.JobIdKey, key.JobId)
-                .Build(),
-            interval,
-            pollNow,
-            cancellationToken);
+        ScheduleAsync(JobFor(key), interval, pollNow, cancellationToken);
+
+    /// <summary>
+    /// Schedules many export jobs in one call to the scheduler: at start with thousands of configured jobs, one call
+    /// each cost seconds, while the first polls were already competing for the same two cores.
+    /// </summary>
+    public async Task ScheduleAsync(IReadOnlyCollection<(WatchedJobKey Key, bool PollNow)> jobs, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var batch = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(jobs.Count);
+        foreach (var (key, pollNow) in jobs)
+        {
+            var job = JobFor(key);
+            batch[job] = TriggersFor(job.Key, interval, pollNow, now);
+        }
+
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await scheduler.ScheduleJobs(batch, ScheduleJobOptions.Replacing, cancellationToken);
+    }
 
     public Task ScheduleOrganizationAsync(string organizationId, TimeSpan interval, bool pollNow, CancellationToken cancellationToken) =>
         ScheduleAsync(
@@ -72,24 +88,33 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
     private async Task ScheduleAsync(IJobDetail job, TimeSpan interval, bool pollNow, CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        var name = job.Key.Name;
-        var now = time.GetUtcNow();
+        await scheduler.ScheduleJob(job, TriggersFor(job.Key, interval, pollNow, time.GetUtcNow()), ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    private static IJobDetail JobFor(WatchedJobKey key) =>
+        JobBuilder.Create<ExportJobPollJob>()
+            .WithIdentity(JobKeyFor(key))
+            .UsingJobData(ExportJobPollJob.OrganizationIdKey, key.OrganizationId)
+            .UsingJobData(ExportJobPollJob.JobIdKey, key.JobId)
+            .Build();
+
+    private List<ITrigger> TriggersFor(JobKey key, TimeSpan interval, bool pollNow, DateTimeOffset now)
+    {
         var triggers = new List<ITrigger>(2);
         if (pollNow)
         {
             triggers.Add(TriggerBuilder.Create(time)
-                .WithIdentity(name + "/now", job.Key.Group)
+                .WithIdentity(key.Name + "/now", key.Group)
                 .StartAt(now)
                 .Build());
         }
 
         triggers.Add(TriggerBuilder.Create(time)
-            .WithIdentity(name + "/every", job.Key.Group)
-            .StartAt(now + Offset(name, interval))
+            .WithIdentity(key.Name + "/every", key.Group)
+            .StartAt(now + Offset(key.Name, interval))
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build());
-
-        await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+        return triggers;
     }
 
     private async Task DeleteAsync(JobKey key, CancellationToken cancellationToken)

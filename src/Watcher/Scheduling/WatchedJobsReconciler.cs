@@ -17,6 +17,8 @@ public sealed partial class WatchedJobsReconciler(
     IDefaultRegionSource defaultRegion,
     ILogger<WatchedJobsReconciler> logger) : IDisposable
 {
+    private const int ManyJobs = 20;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TimeSpan? _interval;
 
@@ -118,6 +120,8 @@ public sealed partial class WatchedJobsReconciler(
         CancellationToken cancellationToken)
     {
         var organizationsToPoll = new HashSet<string>(StringComparer.Ordinal);
+        var toSchedule = new List<(WatchedJobKey Key, bool PollNow)>();
+        var addedKeys = new List<WatchedJobKey>();
         foreach (var key in desiredJobs)
         {
             if (!store.Current.ContainsKey(key) && store.Current.Count >= policy.MaxWatchedJobs)
@@ -148,13 +152,27 @@ public sealed partial class WatchedJobsReconciler(
             var scheduled = !added && await schedule.IsScheduledAsync(key, cancellationToken);
             if (!job.IsTerminal && (!scheduled || intervalChanged))
             {
-                await schedule.ScheduleAsync(key, options.PollInterval, pollNow: !scheduled, cancellationToken);
+                toSchedule.Add((key, PollNow: !scheduled));
             }
 
             if (added)
             {
-                Log.Watching(logger, key.JobId, key.OrganizationId, options.PollInterval);
+                addedKeys.Add(key);
             }
+        }
+
+        await schedule.ScheduleAsync(toSchedule, options.PollInterval, cancellationToken);
+
+        // A line per job reads well for a handful; thousands at start would bury everything else in the log.
+        var each = addedKeys.Count <= ManyJobs ? LogLevel.Information : LogLevel.Debug;
+        foreach (var key in addedKeys)
+        {
+            Log.Watching(logger, each, key.JobId, key.OrganizationId, options.PollInterval);
+        }
+
+        if (addedKeys.Count > ManyJobs)
+        {
+            Log.WatchingMany(logger, addedKeys.Count, addedKeys.Select(k => k.OrganizationId).Distinct().Count(), options.PollInterval);
         }
 
         foreach (var organizationId in organizationsToPoll.Where(id => organizations.TryGet(id, out var o) && o.PollAttempted))
@@ -165,8 +183,8 @@ public sealed partial class WatchedJobsReconciler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Watching export job {JobId} in {OrganizationId}, every {PollInterval}")]
-        public static partial void Watching(ILogger logger, string jobId, string organizationId, TimeSpan pollInterval);
+        [LoggerMessage(EventId = 1, Message = "Watching export job {JobId} in {OrganizationId}, every {PollInterval}")]
+        public static partial void Watching(ILogger logger, LogLevel level, string jobId, string organizationId, TimeSpan pollInterval);
 
         [LoggerMessage(2, LogLevel.Information, "No longer watching export job {JobId} in {OrganizationId}")]
         public static partial void Unwatched(ILogger logger, string jobId, string organizationId);
@@ -176,5 +194,8 @@ public sealed partial class WatchedJobsReconciler(
 
         [LoggerMessage(4, LogLevel.Information, "No longer watching organization {OrganizationId}")]
         public static partial void OrganizationUnwatched(ILogger logger, string organizationId);
+
+        [LoggerMessage(5, LogLevel.Information, "Watching {Count} more export jobs in {Organizations} organizations, every {PollInterval} (each one logged at Debug)")]
+        public static partial void WatchingMany(ILogger logger, int count, int organizations, TimeSpan pollInterval);
     }
 }
