@@ -58,6 +58,12 @@ public static class CheckCommand
         await output.WriteLineAsync($"Region: {region}");
         await output.WriteLineAsync($"Endpoint: {endpoint}");
         await output.WriteLineAsync($"Credentials: {source.Kind}: {source.Description}");
+        foreach (var organization in options.Organizations.Where(o => !string.IsNullOrWhiteSpace(o.RoleArn)))
+        {
+            var externalId = string.IsNullOrEmpty(organization.ExternalId) ? string.Empty : ", with an ExternalId";
+            await output.WriteLineAsync($"  then for {organization.OrganizationId}: assumes {organization.RoleArn} through STS{externalId}");
+        }
+
         await output.WriteLineAsync();
 
         var clients = app.Services.GetRequiredService<IWorkMailClients>();

@@ -152,6 +152,23 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Empty(_simulator.Requests.All);
     }
 
+    [Fact]
+    public async Task Check_OrganizationRoleNotAssumable_HintNamesStsAndTheRole()
+    {
+        const string Role = "arn:aws:iam::444455556666:role/not-trusted";
+        var config = Config([], [Org]);
+        config["Watcher__Organizations__0__RoleArn"] = Role;
+        config["Watcher__Aws__StsServiceUrl"] = _simulator.ServiceUrl.ToString();
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+        Assert.Contains($"  then for {Org}: assumes {Role} through STS", output, StringComparison.Ordinal);
+        Assert.Contains($"hint: STS denied sts:AssumeRole on {Role}: its trust policy must allow the identity Watcher runs as", output, StringComparison.Ordinal);
+        Assert.Equal(0, _simulator.Requests.Count("ListMailboxExportJobs", Org));
+    }
+
     private async Task<(int ExitCode, string Output)> RunCheckAsync(Dictionary<string, string?> environment)
     {
         await using var process = WatcherProcess.Start(["check"], environment);
