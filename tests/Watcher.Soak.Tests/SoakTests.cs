@@ -211,7 +211,8 @@ public sealed class SoakTests(ITestOutputHelper output)
                 Assert.True(
                     Math.Abs(endMemory.Small - day1Memory.Small) <= day1Memory.Small * 0.10,
                     $"The small-object heap after a full GC was {day1Memory.Small:N0} B on day 1 and {endMemory.Small:N0} B on day 30: not within 10 %.");
-                Assert.True(endMemory.Large <= day1Memory.Large * 1.5, $"The large-object heap grew from {day1Memory.Large:N0} B on day 1 to {endMemory.Large:N0} B on day 30.");
+                // At most every such buffer doubled once (observed up to 1.3x).
+                Assert.True(endMemory.Large <= day1Memory.Large * 2, $"The large-object heap grew from {day1Memory.Large:N0} B on day 1 to {endMemory.Large:N0} B on day 30.");
                 Assert.True(plateauMemory <= day1Memory.Total * 1.5, $"Between rotations memory peaked at {plateauMemory:N0} B, over 1.5x day 1's {day1Memory.Total:N0} B.");
                 Assert.True(endSawtoothMemory <= plateauMemory * 1.1, $"Before the last rotation memory was {endSawtoothMemory:N0} B, above the peaks of days 5 to 25, {plateauMemory:N0} B.");
                 Assert.True(endTimers <= day1Timers + 8, $"Timer.ActiveCount grew from {day1Timers} to {endTimers}");
