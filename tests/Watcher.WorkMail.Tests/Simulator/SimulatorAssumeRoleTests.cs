@@ -46,6 +46,7 @@ public sealed class SimulatorAssumeRoleTests
 
         Assert.Equal("AccessDenied", exception.ErrorCode);
         Assert.Equal(403, exception.StatusCode);
+        Assert.True(exception.CredentialsFailed);
         Assert.Contains(RoleArn, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-external-id", exception.Message, StringComparison.Ordinal);
         Assert.All(simulator.Requests.All, request => Assert.Equal("AssumeRole", request.Operation));

@@ -67,6 +67,7 @@ public sealed class SimulatorErrorTests
             () => client.DescribeExportJobAsync(organizationId, jobId, CancellationToken.None));
 
         Assert.Equal(errorCode, exception.ErrorCode);
+        Assert.False(exception.CredentialsFailed);
         Assert.Equal(400, exception.StatusCode);
         Assert.Single(simulator.Requests.All);
     }
