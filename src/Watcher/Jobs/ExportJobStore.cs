@@ -9,36 +9,17 @@ namespace Watcher.Jobs;
 public sealed class ExportJobStore
 {
     private ImmutableDictionary<WatchedJobKey, ExportJobSnapshot> _jobs = ImmutableDictionary<WatchedJobKey, ExportJobSnapshot>.Empty;
-    private long _added;
 
     public ImmutableDictionary<WatchedJobKey, ExportJobSnapshot> Current => Volatile.Read(ref _jobs);
 
-    /// <summary>How many times a job started being watched, ever; a bound on the distinct series exported.</summary>
-    public long AddedTotal => Interlocked.Read(ref _added);
-
     /// <summary>Starts watching <paramref name="key"/>; false if it was already watched.</summary>
     public bool Watch(WatchedJobKey key) => TryAdd(new ExportJobSnapshot(key));
-
-    /// <summary>Raised before a job is added, while it can still be made room for (see WatcherMetrics).</summary>
-    public event Action? Adding;
 
     /// <summary>Starts watching a job with what is already known of it; false if it was already watched.</summary>
     public bool TryAdd(ExportJobSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (Current.ContainsKey(snapshot.Key))
-        {
-            return false;
-        }
-
-        Adding?.Invoke();
-        if (!ImmutableInterlocked.TryAdd(ref _jobs, snapshot.Key, snapshot))
-        {
-            return false;
-        }
-
-        Interlocked.Increment(ref _added);
-        return true;
+        return ImmutableInterlocked.TryAdd(ref _jobs, snapshot.Key, snapshot);
     }
 
     /// <summary>

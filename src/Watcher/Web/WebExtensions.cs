@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Watcher.Metrics;
 
 namespace Watcher.Web;
 
@@ -27,8 +26,7 @@ public static class WebExtensions
         app.MapPrometheusScrapingEndpoint(
             MetricsPath,
             meterProvider: null,
-            configureBranchedPipeline: branch => branch.Use((context, next) =>
-                context.RequestServices.GetRequiredService<WatcherMetrics>().ScrapeAsync(() => next(context))),
+            configureBranchedPipeline: branch => branch.Use((context, next) => MetricsResponse.WriteAsync(context, next)),
             optionsName: null);
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

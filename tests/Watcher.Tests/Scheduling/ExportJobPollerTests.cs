@@ -25,7 +25,7 @@ public sealed class ExportJobPollerTests : IDisposable
 
     public ExportJobPollerTests()
     {
-        _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), _time, Options.Create(new WatcherOptions()));
+        _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), Options.Create(new WatcherOptions()));
         _transitions = new MetricCollector<long>(_meters, WatcherMetrics.MeterName, "workmail.export_job.state_transitions");
         _poller = new ExportJobPoller(_store, new ExportJobRecorder(_store, _metrics, NullLogger<ExportJobRecorder>.Instance), _time);
         _store.Watch(Key);
@@ -34,7 +34,6 @@ public sealed class ExportJobPollerTests : IDisposable
     public void Dispose()
     {
         _transitions.Dispose();
-        _metrics.Dispose();
         _meters.Dispose();
     }
 

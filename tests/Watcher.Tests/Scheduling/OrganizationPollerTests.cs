@@ -29,7 +29,7 @@ public sealed class OrganizationPollerTests : IDisposable
     private OrganizationPollerTests(int maxWatchedJobs)
     {
         var options = Options.Create(new WatcherOptions { MaxWatchedJobs = maxWatchedJobs, TerminalJobRetention = TimeSpan.FromHours(24) });
-        _metrics = new WatcherMetrics(_meters, _store, _organizations, _time, options);
+        _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
         var recorder = new ExportJobRecorder(_store, _metrics, NullLogger<ExportJobRecorder>.Instance);
         _poller = new OrganizationPoller(
             _organizations, _store, recorder, new ExportJobPoller(_store, recorder, _time), _workMail, new DiscoveryPolicy(options), _time, NullLogger<OrganizationPoller>.Instance);
@@ -38,7 +38,6 @@ public sealed class OrganizationPollerTests : IDisposable
 
     public void Dispose()
     {
-        _metrics.Dispose();
         _meters.Dispose();
     }
 

@@ -31,7 +31,7 @@ public sealed class PollBackoffTests : IDisposable
     {
         var options = Options.Create(new WatcherOptions { PollInterval = Interval, MaxBackoff = TimeSpan.FromHours(1) });
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)));
-        _metrics = new WatcherMetrics(_meters, _store, _organizations, _time, options);
+        _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
         var policy = new DiscoveryPolicy(options);
         var recorder = new ExportJobRecorder(_store, _metrics, _loggerFactory.CreateLogger<ExportJobRecorder>());
         _jobPoller = new ExportJobPoller(_store, recorder, _time, policy);
@@ -41,7 +41,6 @@ public sealed class PollBackoffTests : IDisposable
 
     public void Dispose()
     {
-        _metrics.Dispose();
         _meters.Dispose();
         _loggerFactory.Dispose();
     }
