@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Watcher.Configuration;
+using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Scheduling;
 using Watcher.Web;
@@ -23,6 +24,7 @@ public static class WatcherBuilderExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddWatcherOptions();
+        builder.Services.AddWatcherState();
         builder.Services.AddWatcherMetrics();
         builder.Services.AddWorkMail();
         builder.AddWatcherScheduling();

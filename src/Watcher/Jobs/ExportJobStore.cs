@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Watcher.Jobs;
 
 /// <summary>
-/// The latest snapshot of every watched job. Polls swap entries in atomically and scrapes read
-/// <see cref="Current"/> without locking, so <c>/metrics</c> never waits on AWS.
+/// The latest snapshot of every watched job: a plain compare-and-swap map. <see cref="WatchedJobs"/> decides what
+/// goes in; scrapes read <see cref="Current"/> without locking, so <c>/metrics</c> never waits on AWS or a poll.
 /// </summary>
 public sealed class ExportJobStore
 {
@@ -20,18 +20,6 @@ public sealed class ExportJobStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return ImmutableInterlocked.TryAdd(ref _jobs, snapshot.Key, snapshot);
-    }
-
-    /// <summary>
-    /// Stops watching the discovered job that started longest ago, if it started before <paramref name="olderThan"/>
-    /// (any, when null). Configured jobs are never evicted.
-    /// </summary>
-    public bool EvictOldestDiscovered(DateTimeOffset? olderThan = null)
-    {
-        var oldest = Current.Values
-            .Where(j => !j.IsConfigured && j.Details is not null)
-            .MinBy(j => j.Details!.StartTime);
-        return oldest is not null && (olderThan is null || oldest.Details!.StartTime < olderThan) && Unwatch(oldest.Key);
     }
 
     /// <summary>Stops watching <paramref name="key"/>; its series vanish from the next scrape.</summary>

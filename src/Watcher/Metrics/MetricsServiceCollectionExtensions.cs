@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
-using Watcher.Jobs;
 using Watcher.Metrics.Exposition;
 
 namespace Watcher.Metrics;
@@ -25,8 +24,6 @@ public static class MetricsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
     {
-        services.AddSingleton<ExportJobStore>();
-        services.AddSingleton<OrganizationStore>();
         services.AddSingleton<ApiActivity>();
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<JobSeriesWriter>();

@@ -10,7 +10,7 @@ public sealed class DiscoveryPolicy(IOptions<WatcherOptions> options)
     private long _pollIntervalTicks = options.Value.PollInterval.Ticks;
     private long _maxBackoffTicks = options.Value.MaxBackoff.Ticks;
 
-    /// <summary>The most jobs watched at once. Metric streams are sized for it at start, so it takes a restart to change.</summary>
+    /// <summary>The most jobs watched at once, read at start.</summary>
     public int MaxWatchedJobs { get; } = options.Value.MaxWatchedJobs;
 
     public TimeSpan TerminalJobRetention

@@ -4,18 +4,13 @@ using Watcher.WorkMail.Model;
 
 namespace Watcher.Scheduling;
 
-/// <summary>Describes one job and folds the answer into its snapshot; backs off a job WorkMail says does not exist.</summary>
-/// <param name="policy">The interval and backoff in force; the defaults (1 min, 1 h) when null.</param>
-public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder recorder, TimeProvider time, DiscoveryPolicy? policy = null)
+/// <summary>Describes one job and hands the answer to <see cref="WatchedJobs"/>; skips a job that is backing off.</summary>
+public sealed class ExportJobPoller(WatchedJobs watched, DiscoveryPolicy policy, TimeProvider time)
 {
-    private TimeSpan PollInterval => policy?.PollInterval ?? TimeSpan.FromMinutes(1);
-
-    private TimeSpan MaxBackoff => policy?.MaxBackoff ?? TimeSpan.FromHours(1);
-
     public async Task<PollOutcome> PollAsync(IWorkMailExportJobs workMail, WatchedJobKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workMail);
-        if (!store.TryGet(key, out var current))
+        if (!watched.TryGet(key, out var current))
         {
             return PollOutcome.NotWatched;
         }
@@ -26,8 +21,7 @@ public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder reco
         }
 
         var started = time.GetUtcNow();
-        var interval = PollInterval;
-        if (!PollBackoff.IsDue(current.RetryAt, started, interval))
+        if (!PollBackoff.IsDue(current.RetryAt, started, policy.PollInterval))
         {
             return PollOutcome.Continue;
         }
@@ -39,25 +33,24 @@ public sealed class ExportJobPoller(ExportJobStore store, ExportJobRecorder reco
         }
         catch (WorkMailException ex) when (PollBackoff.IsMissing(ex.ErrorCode))
         {
-            return recorder.RecordMissing(key, ex.ErrorCode, ex.Message, started, interval, MaxBackoff) ? PollOutcome.Continue : PollOutcome.NotWatched;
+            return watched.JobMissing(key, ex.ErrorCode, ex.Message, started) ? PollOutcome.Continue : PollOutcome.NotWatched;
         }
         catch (WorkMailException ex)
         {
-            return recorder.RecordFailure(key, ex.ErrorCode, ex.Message, ex) ? PollOutcome.Continue : PollOutcome.NotWatched;
+            return watched.PollFailed(key, ex.ErrorCode, ex.Message, ex) ? PollOutcome.Continue : PollOutcome.NotWatched;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The client promises WorkMailException; anything else is a bug, but it must not stop the job
             // from being marked as polled (readiness) or from being polled again.
-            return recorder.RecordFailure(key, WorkMailErrorCodes.Unknown, ex.Message, ex) ? PollOutcome.Continue : PollOutcome.NotWatched;
+            return watched.PollFailed(key, WorkMailErrorCodes.Unknown, ex.Message, ex) ? PollOutcome.Continue : PollOutcome.NotWatched;
         }
 
-        var now = time.GetUtcNow();
-        if (!recorder.RecordSuccess(key, job => job.WithSuccess(details, now) with { NeedsDescribe = false }, out var updated))
+        if (!watched.Described(key, details, time.GetUtcNow()))
         {
             return PollOutcome.NotWatched;
         }
 
-        return updated.IsTerminal ? PollOutcome.Terminal : PollOutcome.Continue;
+        return details.State == ExportJobState.Running ? PollOutcome.Continue : PollOutcome.Terminal;
     }
 }

@@ -33,7 +33,6 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<DiscoveryPolicy>();
-        services.AddSingleton<ExportJobRecorder>();
         services.AddSingleton<ExportJobPoller>();
         services.AddSingleton<OrganizationPoller>();
         services.AddSingleton<WatchedJobsReconciler>();

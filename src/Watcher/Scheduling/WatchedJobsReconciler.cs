@@ -12,6 +12,7 @@ namespace Watcher.Scheduling;
 public sealed partial class WatchedJobsReconciler(
     ExportJobStore store,
     OrganizationStore organizations,
+    WatchedJobs watched,
     PollSchedule schedule,
     DiscoveryPolicy policy,
     IDefaultRegionSource defaultRegion,
@@ -55,11 +56,7 @@ public sealed partial class WatchedJobsReconciler(
         foreach (var organizationId in organizations.Current.Keys.Where(id => !desired.ContainsKey(id)))
         {
             await schedule.UnscheduleOrganizationAsync(organizationId, cancellationToken);
-            organizations.Remove(organizationId);
-            foreach (var key in store.Current.Keys.Where(k => k.OrganizationId == organizationId && !desiredJobs.Contains(k)))
-            {
-                store.Unwatch(key);
-            }
+            watched.UnwatchOrganization(organizationId, desiredJobs);
 
             Log.OrganizationUnwatched(logger, organizationId);
         }
@@ -72,17 +69,17 @@ public sealed partial class WatchedJobsReconciler(
             if (desiredOrganizations.ContainsKey(job.Key.OrganizationId) && job.LastListedAt is not null)
             {
                 // Still listed by its organization: it stays, as a discovered job.
-                store.TryUpdate(job.Key, j => j with { IsConfigured = false }, out _, out _);
+                watched.ReleaseToDiscovery(job.Key);
             }
             else if (!desiredOrganizations.ContainsKey(job.Key.OrganizationId))
             {
                 await schedule.UnscheduleAsync(job.Key, cancellationToken);
-                store.Unwatch(job.Key);
+                watched.Unwatch(job.Key);
                 Log.Unwatched(logger, job.Key.JobId, job.Key.OrganizationId);
             }
             else if (job.IsConfigured)
             {
-                store.Unwatch(job.Key);
+                watched.Unwatch(job.Key);
                 Log.Unwatched(logger, job.Key.JobId, job.Key.OrganizationId);
             }
         }
@@ -93,7 +90,7 @@ public sealed partial class WatchedJobsReconciler(
         foreach (var organization in desired.Values)
         {
             var region = string.IsNullOrWhiteSpace(organization.Region) ? AwsSettings.ResolveRegion(options.Aws, defaultRegion)! : organization.Region;
-            var added = organizations.Upsert(new OrganizationSnapshot(organization.OrganizationId)
+            var added = watched.WatchOrganization(new OrganizationSnapshot(organization.OrganizationId)
             {
                 Alias = string.IsNullOrWhiteSpace(organization.Alias) ? null : organization.Alias,
                 Region = region,
@@ -124,17 +121,8 @@ public sealed partial class WatchedJobsReconciler(
         var addedKeys = new List<WatchedJobKey>();
         foreach (var key in desiredJobs)
         {
-            if (!store.Current.ContainsKey(key) && store.Current.Count >= policy.MaxWatchedJobs)
-            {
-                // Configured jobs always fit (validation caps them); discovery gives up its oldest.
-                store.EvictOldestDiscovered();
-            }
-
-            var added = store.TryAdd(new ExportJobSnapshot(key) { IsConfigured = true });
-            if (!added)
-            {
-                store.TryUpdate(key, j => j.IsConfigured ? j : j with { IsConfigured = true }, out _, out _);
-            }
+            // Configured jobs always fit (validation caps them); discovery gives up its oldest.
+            var added = watched.WatchConfigured(key);
 
             if (desiredOrganizations.ContainsKey(key.OrganizationId))
             {

@@ -37,17 +37,22 @@ public sealed partial class ReadmeTests
 
         // Each stage is a node, and each is linked to the next one (directly, by node id).
         var nodes = NodeLabel().Matches(diagram).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal);
-        string[] path = ["config", "quartz", "client", "snapshot", "otel", "metrics", "prometheus"];
+        // Per-job series are written from the snapshot; OpenTelemetry carries the client's counters and histogram.
+        string[] path = ["config", "quartz", "client", "snapshot", "writer", "metrics", "prometheus"];
         foreach (var (from, to) in path.Zip(path.Skip(1)))
         {
             Assert.Matches(new Regex($@"(?m)^\s*{from}\b.*-->.*\b{to}\b"), diagram);
         }
+
+        Assert.Matches(new Regex(@"(?m)^\s*client\b.*-->.*\botel\b"), diagram);
+        Assert.Matches(new Regex(@"(?m)^\s*otel\b.*-->.*\bmetrics\b"), diagram);
 
         Assert.Matches(new Regex(@"(?m)^\s*prometheus\b.*-->.*\bgrafana\b"), diagram);
         Assert.Matches(new Regex(@"(?m)^\s*prometheus\b.*-->.*\balertmanager\b"), diagram);
         Assert.Contains("Quartz", nodes["quartz"], StringComparison.Ordinal);
         Assert.Contains("WorkMail client", nodes["client"], StringComparison.Ordinal);
         Assert.Contains("OpenTelemetry", nodes["otel"], StringComparison.Ordinal);
+        Assert.Contains("snapshot", nodes["writer"], StringComparison.Ordinal);
         Assert.Contains("/metrics", nodes["metrics"], StringComparison.Ordinal);
         Assert.Contains("Alertmanager", nodes["alertmanager"], StringComparison.Ordinal);
     }
@@ -57,7 +62,9 @@ public sealed partial class ReadmeTests
     {
         var sources = Directory.EnumerateFiles(Repository.File("src", "Watcher"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        // OpenTelemetry instruments, found in the source, and the per-job families, which are a table instead.
         var instruments = sources.SelectMany(f => InstrumentName().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Name: m.Groups[1].Value)))
+            .Concat(Watcher.Metrics.JobSeries.Families.Select(f => (File: "JobSeries.cs", Name: f.InstrumentName)))
             .Distinct()
             .ToList();
         Assert.True(instruments.Count >= 20, $"Found only {instruments.Count} instrument names in src/Watcher; the scan is broken.");

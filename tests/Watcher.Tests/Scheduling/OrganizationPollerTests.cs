@@ -30,9 +30,10 @@ public sealed class OrganizationPollerTests : IDisposable
     {
         var options = Options.Create(new WatcherOptions { MaxWatchedJobs = maxWatchedJobs, TerminalJobRetention = TimeSpan.FromHours(24) });
         _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
-        var recorder = new ExportJobRecorder(_store, _metrics, NullLogger<ExportJobRecorder>.Instance);
+        var policy = new DiscoveryPolicy(options);
+        var watched = new WatchedJobs(_store, _organizations, policy, _metrics, NullLogger<WatchedJobs>.Instance);
         _poller = new OrganizationPoller(
-            _organizations, _store, recorder, new ExportJobPoller(_store, recorder, _time), _workMail, new DiscoveryPolicy(options), _time, NullLogger<OrganizationPoller>.Instance);
+            watched, new ExportJobPoller(watched, policy, _time), _workMail, policy, _time, NullLogger<OrganizationPoller>.Instance);
         _organizations.Upsert(new OrganizationSnapshot(Org) { Region = "us-east-1", Alias = "legal" });
     }
 

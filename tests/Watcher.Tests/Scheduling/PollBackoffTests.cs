@@ -33,10 +33,9 @@ public sealed class PollBackoffTests : IDisposable
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)));
         _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
         var policy = new DiscoveryPolicy(options);
-        var recorder = new ExportJobRecorder(_store, _metrics, _loggerFactory.CreateLogger<ExportJobRecorder>());
-        _jobPoller = new ExportJobPoller(_store, recorder, _time, policy);
-        _organizationPoller = new OrganizationPoller(
-            _organizations, _store, recorder, _jobPoller, _workMail, policy, _time, _loggerFactory.CreateLogger<OrganizationPoller>());
+        var watched = new WatchedJobs(_store, _organizations, policy, _metrics, _loggerFactory.CreateLogger<WatchedJobs>());
+        _jobPoller = new ExportJobPoller(watched, policy, _time);
+        _organizationPoller = new OrganizationPoller(watched, _jobPoller, _workMail, policy, _time, _loggerFactory.CreateLogger<OrganizationPoller>());
     }
 
     public void Dispose()
