@@ -11,6 +11,7 @@ namespace Watcher.Metrics;
 /// <param name="Unit">The UCUM unit (<c>s</c>, <c>1</c>), or null.</param>
 /// <param name="Variant">A label whose value tells the samples of one job apart (<c>state</c>), or null for one sample per job.</param>
 /// <param name="Value">The value of variant <c>i</c> at a given time, or null when the job has no such sample.</param>
+/// <param name="DependsOnTime">True for a job whose value changes with the time of the scrape (a running job's duration).</param>
 public sealed record JobSeriesFamily(
     string InstrumentName,
     string Name,
@@ -18,7 +19,8 @@ public sealed record JobSeriesFamily(
     string Help,
     JobLabelShape Labels,
     JobSeriesVariant? Variant,
-    Func<ExportJobSnapshot, DateTimeOffset, int, double?> Value)
+    Func<ExportJobSnapshot, DateTimeOffset, int, double?> Value,
+    Func<ExportJobSnapshot, bool>? DependsOnTime = null)
 {
     /// <summary>How many samples one job can have in this family.</summary>
     public int VariantCount => Variant?.Values.Count ?? 1;

@@ -9,9 +9,9 @@ namespace Watcher.Metrics.Exposition;
 
 /// <summary>
 /// Writes the per-job families of <see cref="JobSeries"/> from one read of the <see cref="ExportJobStore"/>:
-/// each family's header, then a line per job, from label sets encoded when the job last changed and values
-/// formatted now. It takes no lock, so a scrape never waits on a poll or on another scrape, and a job is seen
-/// at exactly one version.
+/// each family's header, then a line per job, from label sets and values encoded when the job last changed; only
+/// values that depend on the time of the scrape are formatted now. It takes no lock, so a scrape never waits on a
+/// poll or on another scrape, and a job is seen at exactly one version.
 /// </summary>
 public sealed class JobSeriesWriter
 {
@@ -29,7 +29,13 @@ public sealed class JobSeriesWriter
         _store = store;
         _time = time;
         _labels = new JobLabelCache(options.Value.Metrics.IncludeArns);
-        _families = [.. JobSeries.Families.Select(f => new Family(f))];
+        var first = 0;
+        _families = [.. JobSeries.Families.Select(f =>
+        {
+            var family = new Family(f) { FirstSample = first };
+            first += f.VariantCount;
+            return family;
+        })];
     }
 
     /// <summary>Label sets currently kept, for tests: never more than the jobs watched after a scrape.</summary>
@@ -78,42 +84,57 @@ public sealed class JobSeriesWriter
     private static int WriteChunk(
         PipeWriter output, Family family, RenderedJob[] jobs, int count, int start, DateTimeOffset now, bool openMetrics, ref bool headerWritten)
     {
+        Span<byte> scratch = stackalloc byte[ExpositionText.MaxValueLength];
         var definition = family.Definition;
+        var span = output.GetSpan(ChunkBytes);
+        var at = 0;
         var written = 0;
         var i = start;
-        for (; i < count && written < ChunkBytes; i++)
+        for (; i < count && written + at < ChunkBytes; i++)
         {
             var job = jobs[i];
             var labels = job.For(definition.Labels);
             for (var variant = 0; variant < family.Close.Length; variant++)
             {
-                if (definition.Value(job.Source, now, variant) is not { } value)
+                scoped var value = job.Value(family.FirstSample + variant);
+                if (value.IsEmpty)
                 {
-                    continue;
+                    // Absent, or depends on the time of this scrape.
+                    if (definition.DependsOnTime?.Invoke(job.Source) != true || definition.Value(job.Source, now, variant) is not { } live)
+                    {
+                        continue;
+                    }
+
+                    value = scratch[..ExpositionText.WriteValue(live, scratch)];
                 }
 
-                if (!headerWritten)
-                {
-                    output.Write(openMetrics ? family.OpenMetricsHeader : family.TextHeader);
-                    headerWritten = true;
-                }
-
+                var header = headerWritten ? [] : openMetrics ? family.OpenMetricsHeader : family.TextHeader;
                 var close = family.Close[variant];
-                var length = family.Open.Length + labels.Length + close.Length + ExpositionText.MaxValueLength + 1;
-                var span = output.GetSpan(length);
-                family.Open.CopyTo(span);
-                var at = family.Open.Length;
+                var length = header.Length + family.Open.Length + labels.Length + close.Length + value.Length + 1;
+                if (span.Length - at < length)
+                {
+                    output.Advance(at);
+                    written += at;
+                    span = output.GetSpan(Math.Max(length, ChunkBytes));
+                    at = 0;
+                }
+
+                header.CopyTo(span[at..]);
+                at += header.Length;
+                headerWritten = true;
+                family.Open.CopyTo(span[at..]);
+                at += family.Open.Length;
                 labels.CopyTo(span[at..]);
                 at += labels.Length;
                 close.CopyTo(span[at..]);
                 at += close.Length;
-                at += ExpositionText.WriteValue(value, span[at..]);
+                value.CopyTo(span[at..]);
+                at += value.Length;
                 span[at++] = (byte)'\n';
-                output.Advance(at);
-                written += at;
             }
         }
 
+        output.Advance(at);
         return i;
     }
 
@@ -132,6 +153,9 @@ public sealed class JobSeriesWriter
         }
 
         public JobSeriesFamily Definition { get; }
+
+        /// <summary>Where this family's samples start among a job's rendered values.</summary>
+        public int FirstSample { get; init; }
 
         public byte[] TextHeader { get; }
 
