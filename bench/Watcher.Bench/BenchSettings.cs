@@ -5,7 +5,14 @@ internal sealed record BenchSettings
 {
     public bool Quick { get; init; }
 
-    /// <summary>The watched-job counts compared side by side.</summary>
+    /// <summary>The arguments the run was started with, for the report.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>
+    /// The watched-job counts compared side by side by the scale section and started at by the startup section,
+    /// which also always starts a host watching one organization with no jobs (the smallest configuration the
+    /// validator accepts) for the idle RSS; a 0 here adds nothing.
+    /// </summary>
     public IReadOnlyList<int> Scales { get; init; } = [10, 1_000, 10_000];
 
     /// <summary>Per endpoint, split into alternating rounds so that a noisy neighbour hits both alike.</summary>
@@ -19,8 +26,11 @@ internal sealed record BenchSettings
 
     public TimeSpan CycleLatency { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Starts of the real binary at each scale; the median is reported.</summary>
+    /// <summary>Starts of the real binary at up to 10 jobs; half as many up to 1 000; the median is reported.</summary>
     public int StartupRepeats { get; init; } = 5;
+
+    /// <summary>Starts of the real binary above 1 000 jobs, each of which takes seconds.</summary>
+    public int LargeStartupRepeats { get; init; } = 3;
 
     /// <summary>Sections to run (scale, startup, micro, cycle); all by default.</summary>
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scale", "startup", "micro", "cycle" };
@@ -28,11 +38,23 @@ internal sealed record BenchSettings
     /// <summary>The Watcher build whose startup is timed; the Release build of src/Watcher when null.</summary>
     public string? WatcherBinary { get; init; }
 
+    /// <summary>Job counts of both sections above 0; the startup section always starts a 0-job host first.</summary>
+    public IEnumerable<int> ScaleJobs => Scales.Where(jobs => jobs > 0);
+
     public bool Runs(string section) => Sections.Contains(section);
+
+    /// <summary>Starts of the real binary at <paramref name="jobs"/> jobs.</summary>
+    public int StartupRepeatsAt(int jobs) => jobs switch
+    {
+        <= 10 => StartupRepeats,
+        <= 1_000 => Math.Max(1, StartupRepeats / 2),
+        _ => LargeStartupRepeats,
+    };
 
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings();
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new BenchSettings { Arguments = args };
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch
@@ -43,6 +65,7 @@ internal sealed record BenchSettings
                     ScrapeDuration = TimeSpan.FromSeconds(3),
                     CycleJobs = 2_000,
                     StartupRepeats = 2,
+                    LargeStartupRepeats = 1,
                 },
                 "--only" when i + 1 < args.Length => settings with
                 {
@@ -51,9 +74,9 @@ internal sealed record BenchSettings
                 "--watcher" when i + 1 < args.Length => settings with { WatcherBinary = args[++i] },
                 "--scales" when i + 1 < args.Length => settings with
                 {
-                    Scales = [.. args[++i].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))],
+                    Scales = [.. args[++i].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Distinct()],
                 },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only scale,startup,micro,cycle, --scales 10,1000, --watcher PATH."),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only scale,startup,micro,cycle, --scales 10,1000,10000, --watcher PATH."),
             };
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Watcher.Bench.Poll;
 using Watcher.Bench.Results;
 using Watcher.Bench.Seeding;
@@ -11,10 +12,11 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var started = Stopwatch.GetTimestamp();
         RepositoryPaths.WatcherOverride = settings.WatcherBinary;
         var report = new BenchReport
         {
-            Command = "dotnet run -c Release --project bench/Watcher.Bench" + (settings.Quick ? " -- --quick" : string.Empty),
+            Command = "dotnet run -c Release --project bench/Watcher.Bench" + (settings.Arguments.Count > 0 ? " -- " + string.Join(' ', settings.Arguments) : string.Empty),
             RanAt = DateTimeOffset.UtcNow,
             Quick = settings.Quick,
             Machine = MachineInfo.Current(),
@@ -32,21 +34,28 @@ internal static class BenchRunner
             simulator.Store.AddOrganization(BenchOrganizations.Empty);
             if (settings.Runs("scale"))
             {
-                Log("0-job host");
+                Log("0-job host (memory baseline)");
                 report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
             }
 
-            foreach (var jobs in settings.Scales)
+            if (settings.Runs("startup"))
+            {
+                report.Startup.Add(await ScaleRun.MeasureEmptyStartupAsync(simulator, settings));
+            }
+
+            foreach (var jobs in settings.ScaleJobs)
             {
                 var ids = BenchJobs.Seed(simulator.Store, BenchOrganizations.Explicit(jobs), jobs);
-                BenchJobs.Seed(simulator.Store, BenchOrganizations.Discovered(jobs), jobs);
-                var scale = settings.Runs("scale") ? await ScaleRun.RunAsync(simulator, jobs, ids, report.EmptyHost!, settings) : new ScaleResult { Jobs = jobs };
-                if (settings.Runs("startup"))
+                if (settings.Runs("scale"))
                 {
-                    scale.Startup = await ScaleRun.MeasureStartupAsync(simulator, jobs, ids, settings);
+                    BenchJobs.Seed(simulator.Store, BenchOrganizations.Discovered(jobs), jobs);
+                    report.Scales.Add(await ScaleRun.RunAsync(simulator, jobs, ids, report.EmptyHost!, settings));
                 }
 
-                report.Scales.Add(scale);
+                if (settings.Runs("startup"))
+                {
+                    report.Startup.Add(await ScaleRun.MeasureStartupAsync(simulator, jobs, ids, settings));
+                }
             }
         }
 
@@ -57,6 +66,7 @@ internal static class BenchRunner
         }
 
         report.Targets.AddRange(Targets.Evaluate(report));
+        report.Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         ResultsWriter.Write(report, RepositoryPaths.Results);
         Console.WriteLine();
         Console.WriteLine(ResultsWriter.Markdown(report));

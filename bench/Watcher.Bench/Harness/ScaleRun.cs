@@ -66,22 +66,26 @@ internal static class ScaleRun
         return result;
     }
 
+    /// <summary>Starts of the Watcher binary watching one organization with no jobs: the smallest valid configuration.</summary>
+    public static Task<StartupResult> MeasureEmptyStartupAsync(WorkMailSimulator simulator, BenchSettings bench)
+    {
+        var repeats = bench.StartupRepeatsAt(0);
+        Log($"0 jobs (one organization, none in it): startup of {RepositoryPaths.WatcherDll} (n={repeats})");
+        var settings = new WatcherSettings(simulator.ServiceUrl, simulator.Region) { Organizations = [BenchOrganizations.Empty] };
+        return StartupRun.RunAsync(simulator, settings, 0, repeats);
+    }
+
     /// <summary>Starts of the Watcher binary watching the same explicit jobs; fewer at the larger scales, which take longer.</summary>
     public static async Task<StartupResult> MeasureStartupAsync(WorkMailSimulator simulator, int jobs, IReadOnlyList<string> explicitJobIds, BenchSettings bench)
     {
-        Log($"{jobs} jobs: startup of {RepositoryPaths.WatcherDll}");
+        var repeats = bench.StartupRepeatsAt(jobs);
+        Log($"{jobs} jobs: startup of {RepositoryPaths.WatcherDll} (n={repeats})");
         var settings = new WatcherSettings(simulator.ServiceUrl, simulator.Region)
         {
             JobsOrganizationId = BenchOrganizations.Explicit(jobs),
             Jobs = explicitJobIds,
         };
-        var repeats = jobs switch
-        {
-            <= 10 => bench.StartupRepeats,
-            <= 1_000 => Math.Max(1, bench.StartupRepeats / 2),
-            _ => 1,
-        };
-        return await StartupRun.RunAsync(simulator, settings, repeats);
+        return await StartupRun.RunAsync(simulator, settings, jobs, repeats);
     }
 
     private static async Task<ScrapeResult> MeasureScrapeAsync(ChildProcess host, BenchSettings bench)

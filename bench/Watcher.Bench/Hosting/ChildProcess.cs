@@ -72,6 +72,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         // As in the container image.
         info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -126,9 +127,14 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>The resident set size the kernel reports for the process now (VmRSS), without collecting first.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>The part of <see cref="ResidentBytes"/> backed by files (RssFile): mapped assemblies and native libraries.</summary>
+    public long FileBackedResidentBytes() => StatusBytes("RssFile:");
+
+    private long StatusBytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 

@@ -11,8 +11,8 @@ internal static class MemoryProbe
     {
         var before = await ReadOnceAsync(host);
 
-        // Production is scraped: OpenTelemetry makes its points at the first collection, and the exporter keeps
-        // its response buffer between scrapes.
+        // Production is scraped: the first scrape encodes every job's label set, kept until the job changes, and
+        // OpenTelemetry creates the points of its own instruments at its first collection.
         using (var scrape = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative)))
         {
             scrape.EnsureSuccessStatusCode();

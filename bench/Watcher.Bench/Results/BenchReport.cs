@@ -11,11 +11,17 @@ internal sealed class BenchReport
 
     public required MachineInfo Machine { get; init; }
 
+    /// <summary>Wall-clock time of the whole run.</summary>
+    public double Seconds { get; set; }
+
     /// <summary>One object per scale (watched jobs), so that a script can compare runs.</summary>
     public List<ScaleResult> Scales { get; } = [];
 
     /// <summary>The 0-job host every memory delta is taken against.</summary>
     public MemoryResult? EmptyHost { get; set; }
+
+    /// <summary>Starts of the real binary, one object per job count, the 0-job host first.</summary>
+    public List<StartupResult> Startup { get; } = [];
 
     public List<MicroResult> Micro { get; } = [];
 

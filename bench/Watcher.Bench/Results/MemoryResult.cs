@@ -1,9 +1,9 @@
 namespace Watcher.Bench.Results;
 
 /// <summary>
-/// A host's memory after a full collection, and per watched job over the 0-job host. Read twice: before the first
-/// scrape (the job snapshots, Quartz and configuration) and after it (plus OpenTelemetry's metric points and the
-/// exporter's response buffer, which production always has).
+/// A host's memory after a full collection, and per watched job over the 0-job host (one organization with no jobs).
+/// Read twice: before the first scrape (the job snapshots, Quartz and configuration) and after it (plus every job's
+/// encoded label set and whatever the scrape left behind, which production always has).
 /// </summary>
 internal sealed record MemoryResult(string Mode, int WatchedJobs, long ManagedBytes, long RssBytes, long ManagedBeforeScrapeBytes)
 {

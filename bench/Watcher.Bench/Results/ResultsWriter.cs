@@ -24,33 +24,55 @@ internal static class ResultsWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        Line(md, $"Ran {report.RanAt:yyyy-MM-dd HH:mm} UTC with `{report.Command}` on {report.Machine.ProcessorCount} cores ({report.Machine.Os}, {report.Machine.Runtime}, 1-minute load {F(report.Machine.LoadAverage1m, 2)} at the start; other builds shared the machine).");
+        Line(md, $"Ran {report.RanAt:yyyy-MM-dd HH:mm} UTC with `{report.Command}` in {Duration(report.Seconds)} on {report.Machine.ProcessorCount} cores ({report.Machine.Os}, {report.Machine.Runtime}, 1-minute load {F(report.Machine.LoadAverage1m, 2)} at the start).");
         Line(md, string.Empty);
+
+        if (report.Targets.Count > 0)
+        {
+            Line(md, "| target | jobs | measured | threshold | met |");
+            Line(md, "|---|---:|---:|---:|---|");
+            foreach (var target in report.Targets)
+            {
+                var measured = target.Measured is { } value ? Value(value, target.Unit) : "not measured";
+                Line(md, $"| {target.Name} | {target.Jobs?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} | {measured} | ≤ {Value(target.Threshold, target.Unit)} | {(target.Met ? "yes" : "**no**")} |");
+            }
+
+            Line(md, string.Empty);
+        }
 
         if (report.Scales.Count > 0)
         {
             var scales = report.Scales;
-            Line(md, "| watched jobs | " + string.Join(" | ", scales.Select(s => s.Jobs.ToString("N0", CultureInfo.InvariantCulture))) + " |");
+            Line(md, "| watched jobs | " + string.Join(" | ", scales.Select(s => N(s.Jobs))) + " |");
             Line(md, "|---|" + string.Concat(scales.Select(_ => "---:|")));
-            Row(md, "`/metrics` response (bytes / samples)", scales, s => s.Scrape is { } x ? $"{x.ResponseBytes:N0} / {x.Samples:N0}" : "-");
-            Row(md, $"`/metrics` p50 / p99 (ms, {scales[0].Scrape?.Clients ?? 0} clients)", scales, s => s.Scrape is { } x ? $"{F(x.MetricsP50Ms)} / {F(x.MetricsP99Ms)}" : "-");
-            Row(md, "pre-rendered baseline p50 / p99 (ms)", scales, s => s.Scrape is { } x ? $"{F(x.BaselineP50Ms)} / {F(x.BaselineP99Ms)}" : "-");
-            Row(md, "**scrape p50 / p99 ratio to baseline**", scales, s => s.Scrape is { } x ? $"{F(x.P50Ratio, 1)} / **{F(x.P99Ratio, 1)}**" : "-");
-            Row(md, "managed heap per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBytesPerJob)}");
-            Row(md, "of which before the first scrape, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBeforeScrapeBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBeforeScrapeBytesPerJob)}");
-            Row(md, "RSS per job, explicit / discovery (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.RssBytesPerJob)} / {PerJob(s.MemoryDiscovery?.RssBytesPerJob)}");
-            Row(md, "calls per cycle: describe every job (naive)", scales, s => s.Economy?.NaiveCalls.ToString("N0", CultureInfo.InvariantCulture) ?? "-");
-            Row(md, "calls per cycle: discovery, first (list + describe)", scales, s => s.Economy is { } e ? $"{e.FirstCycle.List} + {e.FirstCycle.Describe:N0}" : "-");
+            Row(md, "`/metrics` response (bytes / samples)", scales, s => s.Scrape is { } x ? $"{N(x.ResponseBytes)} / {N(x.Samples)}" : "-");
+            Row(md, $"`/metrics` p50 / p99 (ms, {scales[0].Scrape?.Clients ?? 0} clients)", scales, s => s.Scrape is { } x ? $"{F(x.MetricsP50Ms, 2)} / {F(x.MetricsP99Ms, 2)}" : "-");
+            Row(md, "same bytes pre-rendered, p50 / p99 (ms)", scales, s => s.Scrape is { } x ? $"{F(x.BaselineP50Ms, 2)} / {F(x.BaselineP99Ms, 2)}" : "-");
+            Row(md, "**ratio p50 / p99**", scales, s => s.Scrape is { } x ? $"{F(x.P50Ratio, 2)} / **{F(x.P99Ratio, 2)}**" : "-");
+            Row(md, "managed heap per job, configured / discovered (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBytesPerJob)}");
+            Row(md, "of which before the first scrape (bytes)", scales, s => $"{PerJob(s.MemoryExplicit?.ManagedBeforeScrapeBytesPerJob)} / {PerJob(s.MemoryDiscovery?.ManagedBeforeScrapeBytesPerJob)}");
+            Row(md, "RSS per job, configured / discovered (bytes, no target)", scales, s => $"{PerJob(s.MemoryExplicit?.RssBytesPerJob)} / {PerJob(s.MemoryDiscovery?.RssBytesPerJob)}");
+            Row(md, "calls per cycle: describe every job (naive)", scales, s => s.Economy is { } e ? N(e.NaiveCalls) : "-");
+            Row(md, "calls per cycle: discovery, first (list + describe)", scales, s => s.Economy is { } e ? $"{e.FirstCycle.List} + {N(e.FirstCycle.Describe)}" : "-");
             Row(md, "calls per cycle: discovery, 5 new jobs (bound)", scales, s => s.Economy is { } e ? $"{e.WithNewJobs.List} + {e.WithNewJobs.Describe} ({e.BoundWithNewJobs(s.Jobs)})" : "-");
             Row(md, "calls per cycle: discovery, steady (bound)", scales, s => s.Economy is { } e ? $"{e.Steady.List} + {e.Steady.Describe} ({e.BoundSteady(s.Jobs)})" : "-");
-            Row(md, "process start to `/readyz` (ms, median)", scales, s => s.Startup is { } x ? $"{F(x.MedianMs, 0)} (n={x.ReadyMs.Count})" : "-");
-            Row(md, "RSS of that process 1 s after ready (MB)", scales, s => s.Startup is { } x ? F(x.MedianRssAfterReadyBytes / 1048576.0) : "-");
             Line(md, string.Empty);
             if (report.EmptyHost is { } empty)
             {
-                Line(md, $"Memory is after a full, compacting GC, minus the same host watching 0 jobs ({empty.ManagedBytes:N0} bytes managed, {empty.RssBytes:N0} bytes RSS).");
+                Line(md, $"Memory is after a full, compacting GC, minus the same host watching one organization with no jobs ({N(empty.ManagedBytes)} bytes managed, {N(empty.RssBytes)} bytes RSS).");
                 Line(md, string.Empty);
             }
+        }
+
+        if (report.Startup.Count > 0)
+        {
+            var runs = report.Startup;
+            Line(md, $"| `{runs[0].Binary}` | " + string.Join(" | ", runs.Select(r => r.Jobs == 0 ? "0 (one empty organization)" : N(r.Jobs) + " configured")) + " |");
+            Line(md, "|---|" + string.Concat(runs.Select(_ => "---:|")));
+            Line(md, "| process start to `/readyz` (ms, median) | " + string.Join(" | ", runs.Select(r => $"{F(r.MedianMs, 0)} (n={r.ReadyMs.Count})")) + " |");
+            Line(md, "| RSS 1 s after ready, one scrape served (MB) | " + string.Join(" | ", runs.Select(r => F(r.MedianRssAfterReadyBytes / 1048576.0))) + " |");
+            Line(md, "| of which mapped from files (MB) | " + string.Join(" | ", runs.Select(r => F(r.MedianFileBackedRssAfterReadyBytes / 1048576.0))) + " |");
+            Line(md, string.Empty);
         }
 
         if (report.Micro.Count > 0)
@@ -71,17 +93,7 @@ internal static class ResultsWriter
             Line(md, string.Empty);
         }
 
-        if (report.Targets.Count > 0)
-        {
-            Line(md, "| target | jobs | measured | threshold | met |");
-            Line(md, "|---|---:|---:|---:|---|");
-            foreach (var target in report.Targets)
-            {
-                Line(md, $"| {target.Name} | {target.Jobs?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} | {F(target.Measured, 2)} {target.Unit} | ≤ {F(target.Threshold, 2)} | {(target.Met ? "yes" : "**no**")} |");
-            }
-        }
-
-        return md.ToString();
+        return md.ToString().TrimEnd('\n') + "\n";
     }
 
     private static void Row(StringBuilder md, string name, List<ScaleResult> scales, Func<ScaleResult, string> cell) =>
@@ -90,6 +102,18 @@ internal static class ResultsWriter
     private static void Line(StringBuilder md, string text) => md.Append(text).Append('\n');
 
     private static string PerJob(double? bytes) => bytes is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "-";
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Value(double value, string unit) => unit switch
+    {
+        "ratio" => F(value, 2),
+        "MB" => F(value) + " MB",
+        "calls" => F(value, 0),
+        _ => F(value, 0) + " " + unit,
+    };
+
+    private static string Duration(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
     private static string F(double value, int decimals = 1) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

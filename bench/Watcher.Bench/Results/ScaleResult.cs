@@ -14,6 +14,4 @@ internal sealed class ScaleResult
     public MemoryResult? MemoryDiscovery { get; set; }
 
     public EconomyResult? Economy { get; set; }
-
-    public StartupResult? Startup { get; set; }
 }

@@ -9,10 +9,11 @@ namespace Watcher.Bench.Startup;
 /// <summary>Starts the built Watcher binary as a real process and times it to ready.</summary>
 internal static class StartupRun
 {
-    public static async Task<StartupResult> RunAsync(WorkMailSimulator simulator, WatcherSettings settings, int repeats)
+    public static async Task<StartupResult> RunAsync(WorkMailSimulator simulator, WatcherSettings settings, int jobs, int repeats)
     {
         var times = new List<double>();
         var resident = new List<long>();
+        var fileBacked = new List<long>();
         for (var i = 0; i < repeats; i++)
         {
             await using var watcher = ServedWatcher.StartWatcher(simulator, settings);
@@ -26,8 +27,9 @@ internal static class StartupRun
             }
 
             resident.Add(watcher.ResidentBytes());
+            fileBacked.Add(watcher.FileBackedResidentBytes());
         }
 
-        return new StartupResult(Path.GetRelativePath(RepositoryPaths.Root, RepositoryPaths.WatcherDll), times, resident);
+        return new StartupResult(jobs, Path.GetRelativePath(RepositoryPaths.Root, RepositoryPaths.WatcherDll), times, resident, fileBacked);
     }
 }
