@@ -395,8 +395,11 @@ public sealed class JobChurnTests(ITestOutputHelper output)
         return ManagedHeap.AfterFullGc();
     }
 
-    private static string Percent(long before, long after) =>
-        string.Create(CultureInfo.InvariantCulture, $"{100.0 * (after - before) / before:+0.0;-0.0} %");
+    private static string Percent(long before, long after)
+    {
+        var change = 100.0 * (after - before) / before;
+        return string.Create(CultureInfo.InvariantCulture, $"{(change >= 0 ? "+" : string.Empty)}{change:F1} %");
+    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {

@@ -128,10 +128,11 @@ public sealed class SlowScrapeReaderHostTests(ITestOutputHelper output)
             Assert.Single(reloaded.For("workmail_export_job_info", Added));
             Assert.DoesNotContain(reloaded.Named("workmail_export_job_info"), s => s["organization_id"] == SeededOrg);
 
-            // Still stalled, every byte where it was, through all of the above.
+            // Still stalled through all of the above: the bytes in flight where they were (give or take the kernel's
+            // window probes), millions short of a response, and the requests still running.
             for (var i = 0; i < slow.Count; i++)
             {
-                Assert.Equal(stalled[i], TcpQueues.InFlight(serverPort, ((IPEndPoint)slow[i].LocalEndPoint!).Port));
+                Assert.InRange(TcpQueues.InFlight(serverPort, ((IPEndPoint)slow[i].LocalEndPoint!).Port), stalled[i], stalled[i] + (64 * 1024));
             }
 
             Assert.Equal(SlowReaders, Active());
