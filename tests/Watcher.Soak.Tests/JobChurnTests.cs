@@ -48,9 +48,9 @@ public sealed class JobChurnTests(ITestOutputHelper output)
     private const int SteadyScrapes = 20;
 
     // The runtime keeps caches per thread-pool thread (ArrayPool's per-thread buffers, OpenTelemetry's and the immutable
-    // collections' thread-static storage). Left free, the pool went from 10 to 15 threads over the run and the heap
-    // grew by up to 25 % with them, a new thread's caches filling over thousands of cycles; with the pool held at four
-    // workers the heap stayed within 0.5 %. Four, fixed, leave only what the jobs leave.
+    // collections' thread-static storage). Left free, the pool went from 10 to 15 threads over the run and the
+    // small-object heap grew by up to 25 % with them, a thread's caches filling over thousands of cycles; with the pool
+    // held at four workers it stayed within 0.5 %. Four, fixed, leave only what the jobs leave.
     private const int Workers = 4;
 
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
