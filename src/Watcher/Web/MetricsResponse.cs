@@ -8,8 +8,14 @@ namespace Watcher.Web;
 /// the job snapshot by <see cref="JobSeriesWriter"/>. The exporter negotiates the format; OpenMetrics keeps
 /// exactly one <c># EOF</c>, at the very end.
 /// </summary>
-internal static class MetricsResponse
+internal static partial class MetricsResponse
 {
+    /// <summary>
+    /// A scraper that stops reading holds only its own response, but Kestrel's minimum data rate would let it
+    /// hold that (and the snapshot it reads) for hours. No Prometheus waits this long for a scrape.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
     private static readonly byte[] Eof = ExpositionText.Eof.ToArray();
 
     public static async Task WriteAsync(HttpContext context, RequestDelegate exporter)
@@ -42,19 +48,33 @@ internal static class MetricsResponse
             collected = collected[..^ExpositionText.Eof.Length];
         }
 
+        var services = context.RequestServices;
+        using var timeout = new CancellationTokenSource(Deadline, services.GetRequiredService<TimeProvider>());
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
         var output = response.BodyWriter;
         try
         {
-            await output.WriteAsync(collected, context.RequestAborted);
-            await context.RequestServices.GetRequiredService<JobSeriesWriter>().WriteAsync(output, openMetrics, context.RequestAborted);
+            await output.WriteAsync(collected, cancel.Token);
+            await services.GetRequiredService<JobSeriesWriter>().WriteAsync(output, openMetrics, cancel.Token);
             if (openMetrics)
             {
-                await output.WriteAsync(Eof, context.RequestAborted);
+                await output.WriteAsync(Eof, cancel.Token);
             }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            Log.AbandonedSlowReader(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MetricsResponse)), context.Connection.RemoteIpAddress?.ToString() ?? "unknown", Deadline);
+            context.Abort();
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The scraper went away mid-response; nobody is left to tell.
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "A /metrics client at {RemoteAddress} read its response too slowly; it was dropped after {Deadline}")]
+        public static partial void AbandonedSlowReader(ILogger logger, string remoteAddress, TimeSpan deadline);
     }
 }

@@ -16,7 +16,7 @@ namespace Watcher.Metrics.Exposition;
 public sealed class JobSeriesWriter
 {
     // Flushing every few kilobytes keeps the response moving and bounds what one slow reader holds.
-    private const int ChunkBytes = 32 * 1024;
+    private const int ChunkBytes = 128 * 1024;
 
     private readonly ExportJobStore _store;
     private readonly TimeProvider _time;
