@@ -1,3 +1,7 @@
+using System.IO.Compression;
+using System.IO.Pipelines;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Watcher.Metrics.Exposition;
 
 namespace Watcher.Web;
@@ -22,6 +26,10 @@ internal static partial class MetricsResponse
     {
         var response = context.Response;
         var socket = response.Body;
+
+        // The exporter would gzip its own part only; the whole response is compressed below instead.
+        var gzip = AcceptsGzip(context.Request.Headers.AcceptEncoding);
+        context.Request.Headers.AcceptEncoding = StringValues.Empty;
         using var captured = new CapturedBody();
         response.Body = captured;
         try
@@ -51,7 +59,16 @@ internal static partial class MetricsResponse
         var services = context.RequestServices;
         using var timeout = new CancellationTokenSource(Deadline, services.GetRequiredService<TimeProvider>());
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        GZipStream? compressor = null;
         var output = response.BodyWriter;
+        if (gzip)
+        {
+            response.Headers.ContentEncoding = "gzip";
+            compressor = new GZipStream(socket, CompressionLevel.Fastest, leaveOpen: true);
+            output = PipeWriter.Create(compressor, new StreamPipeWriterOptions(leaveOpen: true));
+        }
+
         try
         {
             await output.WriteAsync(collected, cancel.Token);
@@ -59,6 +76,15 @@ internal static partial class MetricsResponse
             if (openMetrics)
             {
                 await output.WriteAsync(Eof, cancel.Token);
+            }
+
+            if (compressor is not null)
+            {
+                // Writes gzip's trailer; a response cut short below never gets one, as the client has gone.
+                await output.CompleteAsync();
+                await compressor.FlushAsync(cancel.Token);
+                await compressor.DisposeAsync();
+                compressor = null;
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
@@ -70,6 +96,34 @@ internal static partial class MetricsResponse
         {
             // The scraper went away mid-response; nobody is left to tell.
         }
+        finally
+        {
+            // Only after a response was cut short: the compressor's buffers go back, its trailer goes nowhere.
+            try
+            {
+                compressor?.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private static bool AcceptsGzip(StringValues acceptEncoding)
+    {
+        foreach (var header in acceptEncoding)
+        {
+            foreach (var coding in (header ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = coding.Split(';', StringSplitOptions.TrimEntries);
+                if (parts[0].Equals("gzip", StringComparison.OrdinalIgnoreCase) && !parts.Skip(1).Any(p => p.Replace(" ", string.Empty, StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static partial class Log
