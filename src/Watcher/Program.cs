@@ -3,20 +3,29 @@ using Watcher.Check;
 using Watcher.Demo;
 using Watcher.Web;
 
-if (CheckCommand.IsRequested(args))
+try
 {
-    return await CheckCommand.RunAsync(CheckCommand.WithoutVerb(args), Console.Out);
-}
+    if (CheckCommand.IsRequested(args))
+    {
+        return await CheckCommand.RunAsync(CheckCommand.WithoutVerb(args), Console.Out);
+    }
 
-var builder = WatcherHost.CreateBuilder(DemoMode.WithoutFlag(args));
-if (DemoMode.IsRequested(args))
+    var builder = WatcherHost.CreateBuilder(DemoMode.WithoutFlag(args));
+    if (DemoMode.IsRequested(args))
+    {
+        await builder.AddDemoSimulatorAsync();
+    }
+
+    builder.AddWatcher();        // options, state, metrics, WorkMail client, scheduling, health checks
+    var app = builder.Build();
+    app.MapWatcherEndpoints();   // /metrics, /healthz, /readyz, /
+    await app.RunWatcherAsync();
+    return 0;
+}
+catch (WatcherStartupException ex)
 {
-    await builder.AddDemoSimulatorAsync();
+    await Console.Error.WriteLineAsync(ex.Report());
+    return ex.ExitCode;
 }
-
-builder.AddWatcher();        // options, WorkMail client, scheduling, metrics, health checks
-var app = builder.Build();
-app.MapWatcherEndpoints();   // /metrics, /healthz, /readyz, /
-return await app.RunWatcherAsync();
 
 public partial class Program;

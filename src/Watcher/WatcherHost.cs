@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
@@ -7,12 +9,13 @@ namespace Watcher;
 /// <summary>How the process starts and stops: content root, config reload safety and start-up errors.</summary>
 public static partial class WatcherHost
 {
-    public const int InvalidConfigurationExitCode = 2;
+    public const int InvalidConfigurationExitCode = WatcherStartupException.InvalidConfigurationExitCode;
 
     /// <summary>
     /// A builder that reads <c>appsettings.json</c> from the working directory when it has one (the
     /// repository root, a mounted ConfigMap) and otherwise from beside the binary.
     /// </summary>
+    /// <exception cref="WatcherStartupException">The settings file does not parse.</exception>
     public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null)
     {
         contentRoot ??= File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
@@ -25,50 +28,52 @@ public static partial class WatcherHost
         }
         catch (InvalidDataException ex)
         {
-            // An appsettings.json that does not parse at start would otherwise end the process with an unhandled
-            // exception (exit code 134 and a stack trace). Report it like any other configuration problem.
             var reason = string.Join(' ', new[] { ex.Message, ex.InnerException?.Message }.OfType<string>()).ReplaceLineEndings(" ");
-            Console.Error.WriteLine("Watcher cannot start because its configuration is invalid:");
-            Console.Error.WriteLine($"  {reason}");
-            Console.Error.Flush();
-            Environment.Exit(InvalidConfigurationExitCode);
-            throw; // not reached
+            throw WatcherStartupException.InvalidConfiguration([reason], ex);
         }
 
         KeepLastGoodFileOnReloadError(builder.Configuration);
+
+        // The host logs a failed start with its stack trace; RunWatcherAsync reports the known causes in one line,
+        // and any other failure still surfaces, whole, as the exception that ends the process.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return builder;
     }
 
-    /// <summary>Checks the configuration, then runs until shutdown. Bad configuration exits non-zero before anything is served.</summary>
-    public static async Task<int> RunWatcherAsync(this WebApplication app)
+    /// <summary>Checks the configuration, then runs until shutdown.</summary>
+    /// <exception cref="WatcherStartupException">The configuration is invalid (nothing was served), or an address is taken.</exception>
+    public static async Task RunWatcherAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ThrowIfInvalid(app.Services);
         try
         {
-            _ = app.Services.GetRequiredService<IOptions<WatcherOptions>>().Value;
+            await app.RunAsync();
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException or SocketException)
+        {
+            // Kestrel's message names the address, e.g. "Failed to bind to address http://0.0.0.0:9464: address already in use."
+            throw WatcherStartupException.CannotListen(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Reads the options once, so that a bad configuration is reported before anything starts.</summary>
+    /// <exception cref="WatcherStartupException">The configuration is invalid.</exception>
+    public static WatcherOptions ThrowIfInvalid(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            return services.GetRequiredService<IOptions<WatcherOptions>>().Value;
         }
         catch (OptionsValidationException ex)
         {
-            await WriteConfigurationErrorsAsync(ex.Failures);
-            return InvalidConfigurationExitCode;
+            throw WatcherStartupException.InvalidConfiguration(ex.Failures, ex);
         }
         catch (InvalidOperationException ex)
         {
             // The binder's own message names the key it could not convert, e.g. 'Watcher:PollInterval'.
-            await WriteConfigurationErrorsAsync([ex.Message]);
-            return InvalidConfigurationExitCode;
-        }
-
-        await app.RunAsync();
-        return 0;
-    }
-
-    private static async Task WriteConfigurationErrorsAsync(IEnumerable<string> failures)
-    {
-        await Console.Error.WriteLineAsync("Watcher cannot start because its configuration is invalid:");
-        foreach (var failure in failures)
-        {
-            await Console.Error.WriteLineAsync($"  {failure}");
+            throw WatcherStartupException.InvalidConfiguration([ex.Message], ex);
         }
     }
 

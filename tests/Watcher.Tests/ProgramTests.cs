@@ -33,6 +33,29 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task Main_WhenItsPortIsTaken_ExitsNonZeroWithOneLineNamingTheAddress()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var environment = new Dictionary<string, string?>
+        {
+            ["Watcher__Aws__Region"] = "eu-west-1",
+            ["Watcher__Jobs__0__OrganizationId"] = "m-0123456789abcdef0123456789abcdef",
+            ["Watcher__Jobs__0__JobId"] = "job-1",
+        };
+        await using var watcher = WatcherProcess.Start(["--urls", address], environment);
+
+        var exitCode = await watcher.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(WatcherStartupException.CannotListenExitCode, exitCode);
+        Assert.Contains("Watcher cannot start because it cannot listen:", watcher.Output, StringComparison.Ordinal);
+        Assert.Contains($"Failed to bind to address {address}", watcher.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", watcher.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", watcher.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Main_WithSimulate_ServesEveryJobOfTheDemoAndTheirValuesMove()
     {
         await using var watcher = WatcherProcess.Start(["--simulate", "--urls", "http://127.0.0.1:0"]);

@@ -19,11 +19,20 @@ internal static class ServeCommand
             return 2;
         }
 
-        var builder = WatcherHost.CreateBuilder([$"--urls={url}"], contentRoot);
-        builder.AddWatcher();
-        var app = builder.Build();
-        app.MapWatcherEndpoints();
-        app.MapBenchEndpoints();
-        return await app.RunWatcherAsync();
+        try
+        {
+            var builder = WatcherHost.CreateBuilder([$"--urls={url}"], contentRoot);
+            builder.AddWatcher();
+            var app = builder.Build();
+            app.MapWatcherEndpoints();
+            app.MapBenchEndpoints();
+            await app.RunWatcherAsync();
+            return 0;
+        }
+        catch (WatcherStartupException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Report());
+            return ex.ExitCode;
+        }
     }
 }

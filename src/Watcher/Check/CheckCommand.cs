@@ -25,27 +25,35 @@ public static class CheckCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var builder = WatcherHost.CreateBuilder(args);
-        builder.Logging.ClearProviders();
-        configure?.Invoke(builder);
-        builder.AddWatcher();
-        await using var app = builder.Build();
-
+        WebApplicationBuilder builder;
+        WebApplication? app = null;
         WatcherOptions options;
         try
         {
-            options = app.Services.GetRequiredService<IOptions<WatcherOptions>>().Value;
+            builder = WatcherHost.CreateBuilder(args);
+            builder.Logging.ClearProviders();
+            configure?.Invoke(builder);
+            builder.AddWatcher();
+            app = builder.Build();
+            options = WatcherHost.ThrowIfInvalid(app.Services);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        catch (WatcherStartupException ex)
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             await output.WriteLineAsync("Configuration: invalid");
-            foreach (var failure in ex is OptionsValidationException validation ? validation.Failures : [ex.Message])
+            foreach (var failure in ex.Details)
             {
                 await output.WriteLineAsync($"  {failure}");
             }
 
-            return WatcherHost.InvalidConfigurationExitCode;
+            return ex.ExitCode;
         }
+
+        await using var disposeApp = app;
 
         var region = AwsSettings.ResolveRegion(options.Aws, app.Services.GetRequiredService<IDefaultRegionSource>()) ?? "(none)";
         var settings = AwsSettings.ToClientSettings(options.Aws, region, app.Services.GetService<WorkMailStaticCredentials>(), onRetry: null);

@@ -1,3 +1,4 @@
+using Watcher.Configuration;
 using Watcher.Metrics;
 using Watcher.Scheduling;
 using Watcher.WorkMail;
@@ -14,7 +15,7 @@ namespace Watcher.Jobs;
 public sealed partial class WatchedJobs(
     ExportJobStore store,
     OrganizationStore organizations,
-    DiscoveryPolicy policy,
+    LastGoodWatcherOptions options,
     WatcherMetrics metrics,
     ILogger<WatchedJobs> logger)
 {
@@ -28,7 +29,7 @@ public sealed partial class WatchedJobs(
     /// </summary>
     public bool WatchConfigured(WatchedJobKey key)
     {
-        if (!store.Current.ContainsKey(key) && store.Current.Count >= policy.MaxWatchedJobs)
+        if (!store.Current.ContainsKey(key) && store.Current.Count >= options.Start.MaxWatchedJobs)
         {
             EvictOldestDiscovered(olderThan: null);
         }
@@ -90,8 +91,8 @@ public sealed partial class WatchedJobs(
     /// </summary>
     public bool JobMissing(WatchedJobKey key, string errorCode, string message, DateTimeOffset pollStartedAt)
     {
-        var interval = policy.PollInterval;
-        var maxBackoff = policy.MaxBackoff;
+        var interval = options.Current.PollInterval;
+        var maxBackoff = options.Current.MaxBackoff;
         if (!store.TryUpdate(
                 key,
                 job =>
@@ -177,7 +178,7 @@ public sealed partial class WatchedJobs(
         // Said once when the number changes, not every cycle.
         if (plan.Skipped != before.SkippedJobs && plan.Skipped > 0)
         {
-            Log.LimitReached(logger, organizationId, plan.Skipped, policy.MaxWatchedJobs);
+            Log.LimitReached(logger, organizationId, plan.Skipped, options.Start.MaxWatchedJobs);
         }
 
         Log.Listed(logger, organizationId, plan.Listed, plan.Added, plan.Dropped);
@@ -190,8 +191,8 @@ public sealed partial class WatchedJobs(
     public void ListingFailed(string organizationId, string errorCode, string message, DateTimeOffset pollStartedAt)
     {
         var missing = PollBackoff.IsMissing(errorCode);
-        var interval = policy.PollInterval;
-        var maxBackoff = policy.MaxBackoff;
+        var interval = options.Current.PollInterval;
+        var maxBackoff = options.Current.MaxBackoff;
         if (!organizations.TryUpdate(
                 organizationId,
                 o =>
@@ -267,7 +268,7 @@ public sealed partial class WatchedJobs(
         var skipped = 0;
         foreach (var summary in newJobs.OrderByDescending(j => j.StartTime))
         {
-            if (store.Current.Count >= policy.MaxWatchedJobs && !EvictOldestDiscovered(olderThan: summary.StartTime))
+            if (store.Current.Count >= options.Start.MaxWatchedJobs && !EvictOldestDiscovered(olderThan: summary.StartTime))
             {
                 skipped++;
                 continue;
@@ -303,7 +304,7 @@ public sealed partial class WatchedJobs(
     {
         dropped = 0;
         var directly = new List<WatchedJobKey>();
-        var retention = policy.TerminalJobRetention;
+        var retention = options.Current.TerminalJobRetention;
         foreach (var job in store.Current.Values)
         {
             if (job.Key.OrganizationId != organizationId || listedIds.Contains(job.Key.JobId))

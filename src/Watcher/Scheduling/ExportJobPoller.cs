@@ -1,3 +1,4 @@
+using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
@@ -5,7 +6,7 @@ using Watcher.WorkMail.Model;
 namespace Watcher.Scheduling;
 
 /// <summary>Describes one job and hands the answer to <see cref="WatchedJobs"/>; skips a job that is backing off.</summary>
-public sealed class ExportJobPoller(WatchedJobs watched, DiscoveryPolicy policy, TimeProvider time)
+public sealed class ExportJobPoller(WatchedJobs watched, LastGoodWatcherOptions options, TimeProvider time)
 {
     public async Task<PollOutcome> PollAsync(IWorkMailExportJobs workMail, WatchedJobKey key, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class ExportJobPoller(WatchedJobs watched, DiscoveryPolicy policy,
         }
 
         var started = time.GetUtcNow();
-        if (!PollBackoff.IsDue(current.RetryAt, started, policy.PollInterval))
+        if (!PollBackoff.IsDue(current.RetryAt, started, options.Current.PollInterval))
         {
             return PollOutcome.Continue;
         }

@@ -1,3 +1,4 @@
+using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
@@ -14,7 +15,7 @@ public sealed partial class OrganizationPoller(
     WatchedJobs watched,
     ExportJobPoller jobPoller,
     IWorkMailClients clients,
-    DiscoveryPolicy policy,
+    LastGoodWatcherOptions options,
     TimeProvider time,
     ILogger<OrganizationPoller> logger)
 {
@@ -31,7 +32,7 @@ public sealed partial class OrganizationPoller(
         }
 
         var started = time.GetUtcNow();
-        if (!PollBackoff.IsDue(organization.RetryAt, started, policy.PollInterval))
+        if (!PollBackoff.IsDue(organization.RetryAt, started, options.Current.PollInterval))
         {
             return PollOutcome.Continue;
         }

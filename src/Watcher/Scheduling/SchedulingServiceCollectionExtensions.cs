@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Watcher.Configuration;
 
@@ -6,33 +6,31 @@ namespace Watcher.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Registers Quartz, driven by the registered <see cref="TimeProvider"/>, and the job reconciler.</summary>
+    private const string MaxConcurrencyKey = "quartz.threadPool.maxConcurrency";
+
+    /// <summary>
+    /// Registers Quartz (on the container's <see cref="TimeProvider"/>, which Quartz 4.7 takes when none is given to
+    /// it), the pollers and the job reconciler. Quartz and the host read their settings from the validated options.
+    /// </summary>
     public static IHostApplicationBuilder AddWatcherScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // Quartz takes its clock at registration, so use the instance a test may have registered.
-        var time = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider
-                   ?? TimeProvider.System;
-        var maxConcurrentCalls = builder.Configuration.GetValue($"{WatcherOptions.SectionName}:{nameof(WatcherOptions.MaxConcurrentCalls)}", 4);
-
-        services.AddQuartz(quartz =>
-        {
-            quartz.UseTimeProvider(time);
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(maxConcurrentCalls, 1, WatcherOptionsValidator.MaxMaxConcurrentCalls) + 1);
-        });
+        services.AddQuartz();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
-        // How long the host waits for the hosted services (Quartz's polls in flight, which are cancelled) to stop.
-        // A value that does not parse is reported by validation at start; here it only falls back to the default.
-        var shutdownTimeout = TimeSpan.TryParse(builder.Configuration[$"{WatcherOptions.SectionName}:{nameof(WatcherOptions.ShutdownTimeout)}"], CultureInfo.InvariantCulture, out var configured)
-            ? configured
-            : TimeSpan.FromSeconds(10);
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = Clamp(shutdownTimeout, WatcherOptionsValidator.MinShutdownTimeout, WatcherOptionsValidator.MaxShutdownTimeout));
+        // A poll holds a Quartz thread while it waits for a WorkMail call slot; one more thread than call slots
+        // keeps a poll that is due from waiting on one that waits.
+        services.AddOptions<QuartzOptions>().Configure<IOptions<WatcherOptions>>((quartz, watcher) =>
+            Settle(watcher, o => quartz.Properties[MaxConcurrencyKey] = (o.MaxConcurrentCalls + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+        // How long the host waits for the hosted services (Quartz's polls in flight, which are cancelled) to stop.
+        services.AddOptions<HostOptions>().Configure<IOptions<WatcherOptions>>((host, watcher) =>
+            Settle(watcher, o => host.ShutdownTimeout = o.ShutdownTimeout));
+
+        services.AddSingleton<LastGoodWatcherOptions>();
         services.AddSingleton<PollSchedule>();
-        services.AddSingleton<DiscoveryPolicy>();
         services.AddSingleton<ExportJobPoller>();
         services.AddSingleton<OrganizationPoller>();
         services.AddSingleton<WatchedJobsReconciler>();
@@ -41,5 +39,22 @@ public static class SchedulingServiceCollectionExtensions
         return builder;
     }
 
-    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
+    /// <summary>
+    /// Applies validated options. The host reads its own options while it is built, before Watcher reports a bad
+    /// configuration (with every failure named) and exits; until then the host keeps its defaults.
+    /// </summary>
+    private static void Settle(IOptions<WatcherOptions> watcher, Action<WatcherOptions> apply)
+    {
+        WatcherOptions options;
+        try
+        {
+            options = watcher.Value;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            return;
+        }
+
+        apply(options);
+    }
 }

@@ -14,7 +14,6 @@ public sealed partial class WatchedJobsReconciler(
     OrganizationStore organizations,
     WatchedJobs watched,
     PollSchedule schedule,
-    DiscoveryPolicy policy,
     IDefaultRegionSource defaultRegion,
     ILogger<WatchedJobsReconciler> logger) : IDisposable
 {
@@ -31,9 +30,6 @@ public sealed partial class WatchedJobsReconciler(
         {
             var intervalChanged = _interval is { } previous && previous != options.PollInterval;
             _interval = options.PollInterval;
-            policy.TerminalJobRetention = options.TerminalJobRetention;
-            policy.PollInterval = options.PollInterval;
-            policy.MaxBackoff = options.MaxBackoff;
 
             var desiredOrganizations = options.Organizations.ToDictionary(o => o.OrganizationId, StringComparer.Ordinal);
             var desiredJobs = options.Jobs.Select(j => new WatchedJobKey(j.OrganizationId, j.JobId)).ToHashSet();

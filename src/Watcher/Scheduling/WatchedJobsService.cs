@@ -11,8 +11,8 @@ namespace Watcher.Scheduling;
 /// </summary>
 public sealed partial class WatchedJobsService(
     IConfiguration configuration,
-    IOptions<WatcherOptions> startOptions,
-    IEnumerable<IValidateOptions<WatcherOptions>> validators,
+    IOptionsFactory<WatcherOptions> optionsFactory,
+    LastGoodWatcherOptions lastGood,
     WatchedJobsReconciler reconciler,
     Readiness readiness,
     ILogger<WatchedJobsService> logger) : IHostedService, IDisposable
@@ -24,7 +24,7 @@ public sealed partial class WatchedJobsService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await reconciler.ReconcileAsync(startOptions.Value, cancellationToken);
+        await reconciler.ReconcileAsync(lastGood.Current, cancellationToken);
         readiness.InitialJobsScheduled();
         _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, OnConfigurationChanged);
     }
@@ -65,22 +65,15 @@ public sealed partial class WatchedJobsService(
 
         try
         {
-            var options = new WatcherOptions();
-            configuration.GetSection(WatcherOptions.SectionName).Bind(options);
-
-            var failures = validators
-                .Select(v => v.Validate(Options.DefaultName, options))
-                .Where(r => r.Failed)
-                .SelectMany(r => r.Failures ?? [])
-                .ToList();
-            if (failures.Count > 0)
-            {
-                Log.ReloadRejected(logger, string.Join(Environment.NewLine, failures));
-                return;
-            }
-
+            // Binds and validates exactly as at start; a failure leaves the last good options in force.
+            var options = optionsFactory.Create(Options.DefaultName);
+            lastGood.Apply(options);
             await reconciler.ReconcileAsync(options, _stopping.Token);
             Log.ReloadApplied(logger, options.Jobs.Count);
+        }
+        catch (OptionsValidationException ex)
+        {
+            Log.ReloadRejected(logger, string.Join(Environment.NewLine, ex.Failures));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

@@ -28,7 +28,7 @@ public sealed class ExportJobPollerTests : IDisposable
         _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), Options.Create(new WatcherOptions()));
         _transitions = new MetricCollector<long>(_meters, WatcherMetrics.MeterName, "workmail.export_job.state_transitions");
         var options = Options.Create(new WatcherOptions());
-        var policy = new DiscoveryPolicy(options);
+        var policy = new LastGoodWatcherOptions(options);
         var organizations = new OrganizationStore();
         var watched = new WatchedJobs(_store, organizations, policy, _metrics, NullLogger<WatchedJobs>.Instance);
         _poller = new ExportJobPoller(watched, policy, _time);

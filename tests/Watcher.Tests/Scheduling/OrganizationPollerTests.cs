@@ -30,7 +30,7 @@ public sealed class OrganizationPollerTests : IDisposable
     {
         var options = Options.Create(new WatcherOptions { MaxWatchedJobs = maxWatchedJobs, TerminalJobRetention = TimeSpan.FromHours(24) });
         _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
-        var policy = new DiscoveryPolicy(options);
+        var policy = new LastGoodWatcherOptions(options);
         var watched = new WatchedJobs(_store, _organizations, policy, _metrics, NullLogger<WatchedJobs>.Instance);
         _poller = new OrganizationPoller(
             watched, new ExportJobPoller(watched, policy, _time), _workMail, policy, _time, NullLogger<OrganizationPoller>.Instance);

@@ -32,7 +32,7 @@ public sealed class PollBackoffTests : IDisposable
         var options = Options.Create(new WatcherOptions { PollInterval = Interval, MaxBackoff = TimeSpan.FromHours(1) });
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)));
         _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
-        var policy = new DiscoveryPolicy(options);
+        var policy = new LastGoodWatcherOptions(options);
         var watched = new WatchedJobs(_store, _organizations, policy, _metrics, _loggerFactory.CreateLogger<WatchedJobs>());
         _jobPoller = new ExportJobPoller(watched, policy, _time);
         _organizationPoller = new OrganizationPoller(watched, _jobPoller, _workMail, policy, _time, _loggerFactory.CreateLogger<OrganizationPoller>());

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,8 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Watcher:Aws:Region"] = "us-east-1",
             ["Watcher:PollInterval"] = "00:01:00",
+            ["Watcher:MaxConcurrentCalls"] = "6",
+            ["Watcher:ShutdownTimeout"] = "00:00:07",
             ["Watcher:Jobs:0:OrganizationId"] = TestJobs.Org,
             ["Watcher:Jobs:0:JobId"] = "running",
             ["Watcher:Jobs:1:OrganizationId"] = TestJobs.Org,
@@ -64,6 +68,17 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
         Assert.Equal(1, _workMail.Calls(TestJobs.Org, "turns-terminal"));
         Assert.Equal(1, _workMail.Calls(TestJobs.Org, "done"));
         Assert.True(_app.Services.GetRequiredService<Readiness>().IsReady);
+    }
+
+    [Fact]
+    public async Task Options_AtStart_GiveQuartzAndTheHostTheirSettings()
+    {
+        var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var metadata = await scheduler.GetMetadata();
+
+        // One Quartz thread more than WorkMail call slots, and the host's shutdown wait, from Watcher's options.
+        Assert.Equal(7, metadata.ThreadPoolSize);
+        Assert.Equal(TimeSpan.FromSeconds(7), _app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     [Fact]
