@@ -40,6 +40,6 @@ internal static class CheckHints
             $"{endpoint} answered with something that is not a WorkMail response: is Watcher:Aws:ServiceUrl a WorkMail endpoint?",
         _ when errorCode.StartsWith("Internal", StringComparison.Ordinal) || errorCode.StartsWith("ServiceUnavailable", StringComparison.Ordinal) =>
             "WorkMail had a server error: transient; run the check again.",
-        _ => "See the error message; the README's failure modes section lists what Watcher does about each error.",
+        _ => "See the error message; docs/failure-modes.md lists what Watcher does about each error.",
     };
 }

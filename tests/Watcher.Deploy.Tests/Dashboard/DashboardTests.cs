@@ -29,7 +29,7 @@ public sealed class DashboardTests
         foreach (var query in queries)
         {
             var names = MetricReference.NamesIn(query).ToList();
-            Assert.All(names, name => Assert.True(MetricReference.Names.Contains(name), $"'{name}' in `{query}` is not in the README's metric reference."));
+            Assert.All(names, name => Assert.True(MetricReference.Names.Contains(name), $"'{name}' in `{query}` is not in the metric reference ({MetricReference.Document})."));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class RulesTests
         Assert.True(expressions.Count >= 7, $"Only {expressions.Count} rules ship.");
         foreach (var expression in expressions)
         {
-            Assert.All(MetricReference.NamesIn(expression), name => Assert.True(MetricReference.Names.Contains(name), $"'{name}' in `{expression}` is not in the README's metric reference."));
+            Assert.All(MetricReference.NamesIn(expression), name => Assert.True(MetricReference.Names.Contains(name), $"'{name}' in `{expression}` is not in the metric reference ({MetricReference.Document})."));
         }
     }
 

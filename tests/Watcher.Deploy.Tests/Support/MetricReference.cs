@@ -2,9 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Watcher.Deploy.Tests.Support;
 
-/// <summary>The metric names the README's metric reference documents: the contract dashboards and alerts may use.</summary>
+/// <summary>The metric names the metric reference (docs/metrics.md) documents: the contract dashboards and alerts may use.</summary>
 internal static partial class MetricReference
 {
+    /// <summary>Where the metric reference lives, relative to the repository root.</summary>
+    public const string Document = "docs/metrics.md";
+
+    /// <summary>The reference proper: docs/metrics.md from its title to its first subsection, that is the table of
+    /// Prometheus names and how the series behave (the design notes and endpoints follow as subsections).</summary>
+    public static string Section { get; } = ReadSection();
+
     public static IReadOnlySet<string> Names { get; } = Read();
 
     /// <summary>Every Watcher metric name a PromQL expression mentions, histogram series mapped to their family.</summary>
@@ -24,13 +31,22 @@ internal static partial class MetricReference
         return name;
     }
 
+    private static string ReadSection()
+    {
+        var text = File.ReadAllText(Repository.File(Document.Split('/'))).ReplaceLineEndings("\n");
+        Assert.True(text.StartsWith("# Metrics\n", StringComparison.Ordinal), $"{Document} does not start with its title '# Metrics'.");
+        var end = text.IndexOf("\n## ", StringComparison.Ordinal);
+        var section = end < 0 ? text : text[..end];
+        Assert.True(
+            section.Contains("\n| Prometheus name | type | labels | meaning |\n", StringComparison.Ordinal),
+            $"{Document} has no table of Prometheus names before its first subsection.");
+        return section;
+    }
+
     private static HashSet<string> Read()
     {
-        var readme = File.ReadAllText(Repository.File("README.md"));
-        var section = readme[readme.IndexOf("\n## Metrics", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
-        var names = TableRowName().Matches(section).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.True(names.Count >= 20, $"The README's metric reference lists only {names.Count} metrics.");
+        var names = TableRowName().Matches(Section).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.True(names.Count >= 20, $"The metric reference ({Document}) lists only {names.Count} metrics.");
         return names;
     }
 

@@ -77,7 +77,7 @@ public sealed partial class ScrapeTests : IAsyncLifetime
         await prometheus.WaitForDataAsync("workmail_export_job_state_transitions_total", TimeSpan.FromSeconds(60));
         await prometheus.WaitForDataAsync("workmail_api_request_retries_total", TimeSpan.FromSeconds(60));
 
-        Assert.True(MetricTable.Rows.Count >= 20, "The README's metric reference is too short to be the real one.");
+        Assert.True(MetricTable.Rows.Count >= 20, $"The metric reference ({MetricReference.Document}) is too short to be the real one.");
         foreach (var (name, type, labels) in MetricTable.Rows)
         {
             var series = type.StartsWith("histogram", StringComparison.Ordinal) ? $"{name}_count" : name;

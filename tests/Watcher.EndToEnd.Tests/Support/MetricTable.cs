@@ -2,17 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace Watcher.EndToEnd.Tests.Support;
 
-/// <summary>The README's metric reference as rows: name, type and the documented label names.</summary>
+/// <summary>The metric reference (docs/metrics.md) as rows: name, type and the documented label names.</summary>
 internal static partial class MetricTable
 {
     public static IReadOnlyList<(string Name, string Type, string[] Labels)> Rows { get; } = Read();
 
     private static List<(string, string, string[])> Read()
     {
-        var readme = File.ReadAllText(Repository.File("README.md"));
-        var section = readme[readme.IndexOf("\n## Metrics", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
-        return [.. Row().Matches(section).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), Labels(m.Groups[3].Value)))];
+        return [.. Row().Matches(MetricReference.Section).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), Labels(m.Groups[3].Value)))];
     }
 
     /// <summary>"organization_id, job_id (and role_arn with ...)" → the labels always present.</summary>
