@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging;
 
 namespace Watcher.Simulator;
 
@@ -69,7 +68,7 @@ internal static class Program
             Console.WriteLine(StartupBanner.Render(simulator, jobs, spawner));
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);
             }
             catch (OperationCanceledException)
             {

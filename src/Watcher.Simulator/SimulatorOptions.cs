@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Watcher.Simulator;
 
 /// <summary>Settings of one <see cref="WorkMailSimulator"/>.</summary>

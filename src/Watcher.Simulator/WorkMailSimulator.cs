@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Watcher.Simulator.Auth;
 using Watcher.Simulator.Hosting;
 using Watcher.Simulator.Operations;
@@ -17,12 +11,12 @@ namespace Watcher.Simulator;
 /// <summary>An Amazon WorkMail API (mailbox export jobs) served over loopback HTTP, for tests and demos.</summary>
 public sealed partial class WorkMailSimulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private int disposed;
+    private readonly WebApplication _app;
+    private int _disposed;
 
     private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests, SimulatorRoles roles)
     {
-        this.app = app;
+        _app = app;
         ServiceUrl = serviceUrl;
         Region = options.Region;
         Regions = [options.Region, .. options.AdditionalRegions.Where(r => r != options.Region).Distinct(StringComparer.Ordinal)];
@@ -117,13 +111,13 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     private static WebApplication Build(SimulatorOptions options, System.Net.IPEndPoint endpoint)

@@ -10,11 +10,11 @@ namespace Watcher.WorkMail;
 /// <remarks>A role's session name does not take part in the key: the first client built for a key keeps its own.</remarks>
 public sealed class WorkMailClientCache : IDisposable
 {
-    private readonly WorkMailClientSettings template;
-    private readonly Func<WorkMailClientSettings, IWorkMailExportJobs> factory;
-    private readonly Lock gate = new();
-    private readonly Dictionary<WorkMailClientKey, IWorkMailExportJobs> clients = [];
-    private bool disposed;
+    private readonly WorkMailClientSettings _template;
+    private readonly Func<WorkMailClientSettings, IWorkMailExportJobs> _factory;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<WorkMailClientKey, IWorkMailExportJobs> _clients = [];
+    private bool _disposed;
 
     /// <param name="template">Everything but the region and the role (endpoints, retries, source credentials).</param>
     public WorkMailClientCache(WorkMailClientSettings template)
@@ -27,8 +27,8 @@ public sealed class WorkMailClientCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(factory);
-        this.template = template;
-        this.factory = factory;
+        _template = template;
+        _factory = factory;
     }
 
     /// <summary>How many clients are cached.</summary>
@@ -36,9 +36,9 @@ public sealed class WorkMailClientCache : IDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return clients.Count;
+                return _clients.Count;
             }
         }
     }
@@ -49,14 +49,14 @@ public sealed class WorkMailClientCache : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         var key = WorkMailClientKey.Of(region, assumeRole);
-        lock (gate)
+        lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (!clients.TryGetValue(key, out var client))
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_clients.TryGetValue(key, out var client))
             {
                 // Building a client makes no network call, so holding the lock here is cheap.
-                client = factory(template with { Region = region, AssumeRole = assumeRole });
-                clients.Add(key, client);
+                client = _factory(_template with { Region = region, AssumeRole = assumeRole });
+                _clients.Add(key, client);
             }
 
             return client;
@@ -67,16 +67,16 @@ public sealed class WorkMailClientCache : IDisposable
     public void Dispose()
     {
         List<IWorkMailExportJobs> owned;
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            owned = [.. clients.Values];
-            clients.Clear();
+            _disposed = true;
+            owned = [.. _clients.Values];
+            _clients.Clear();
         }
 
         foreach (var client in owned)

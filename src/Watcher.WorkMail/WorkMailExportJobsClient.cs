@@ -12,22 +12,22 @@ namespace Watcher.WorkMail;
 /// </summary>
 public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
 {
-    private readonly AmazonWorkMailClient client;
+    private readonly AmazonWorkMailClient _client;
 
     // Role credentials own an STS client; static keys and the default chain own nothing.
-    private readonly IDisposable? ownedCredentials;
+    private readonly IDisposable? _ownedCredentials;
 
     public WorkMailExportJobsClient(WorkMailClientSettings settings)
     {
         var credentials = AmazonWorkMailClientFactory.CreateCredentials(settings);
-        ownedCredentials = credentials as AssumeRoleCredentials;
+        _ownedCredentials = credentials as AssumeRoleCredentials;
         try
         {
-            client = AmazonWorkMailClientFactory.Create(settings, credentials);
+            _client = AmazonWorkMailClientFactory.Create(settings, credentials);
         }
         catch
         {
-            ownedCredentials?.Dispose();
+            _ownedCredentials?.Dispose();
             throw;
         }
     }
@@ -39,7 +39,7 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
         var request = new DescribeMailboxExportJobRequest { OrganizationId = organizationId, JobId = jobId };
         var response = await CallAsync(
             WorkMailOperations.DescribeMailboxExportJob,
-            () => client.DescribeMailboxExportJobAsync(request, cancellationToken),
+            () => _client.DescribeMailboxExportJobAsync(request, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return ExportJobMapper.ToDetails(organizationId, jobId, response);
     }
@@ -57,15 +57,15 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
         };
         var response = await CallAsync(
             WorkMailOperations.ListMailboxExportJobs,
-            () => client.ListMailboxExportJobsAsync(request, cancellationToken),
+            () => _client.ListMailboxExportJobsAsync(request, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return ExportJobMapper.ToPage(response);
     }
 
     public void Dispose()
     {
-        client.Dispose();
-        ownedCredentials?.Dispose();
+        _client.Dispose();
+        _ownedCredentials?.Dispose();
     }
 
     private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)

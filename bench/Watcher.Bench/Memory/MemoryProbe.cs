@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Watcher.Bench.Hosting;
 using Watcher.Bench.Results;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
 using Watcher.Bench.Economy;
 using Watcher.Bench.Results;
 using Watcher.Bench.Seeding;

@@ -23,7 +23,7 @@ internal sealed class SigV4Verifier(
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public SigV4Result Verify(SigV4Request request) => Verify(request, service);
 
@@ -79,7 +79,7 @@ internal sealed class SigV4Verifier(
                 + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."), session);
         }
 
-        if (session is not null && session.Expiration <= time.GetUtcNow())
+        if (session is not null && session.Expiration <= _time.GetUtcNow())
         {
             return Fail(header.AccessKeyId, AwsErrors.ExpiredToken(), session);
         }
@@ -124,9 +124,9 @@ internal sealed class SigV4Verifier(
             return $"Credential should be scoped with a valid terminator: 'aws4_request', not '{header.Terminator}'. ";
         }
 
-        if (maxClockSkew is { } skew && (signedAt - time.GetUtcNow()).Duration() > skew)
+        if (maxClockSkew is { } skew && (signedAt - _time.GetUtcNow()).Duration() > skew)
         {
-            return $"Signature expired: {amzDate} is now earlier or later than allowed ({skew} from {time.GetUtcNow().ToString(AmzDateFormat, CultureInfo.InvariantCulture)}).";
+            return $"Signature expired: {amzDate} is now earlier or later than allowed ({skew} from {_time.GetUtcNow().ToString(AmzDateFormat, CultureInfo.InvariantCulture)}).";
         }
 
         return null;

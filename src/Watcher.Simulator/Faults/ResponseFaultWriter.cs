@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Watcher.Simulator.Operations;
 using Watcher.Simulator.Protocol;
 
@@ -45,7 +44,9 @@ internal static class ResponseFaultWriter
                 StartOk(response);
                 await response.Body.WriteAsync(payload.AsMemory(0, Half(payload)), context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
-                await Task.Delay(SettleBeforeAbort, context.RequestAborted);
+
+                // Wall-clock time, whatever clock the simulator runs on: this waits for the kernel to send the bytes.
+                await Task.Delay(SettleBeforeAbort, TimeProvider.System, context.RequestAborted);
                 context.Abort();
                 return;
 
@@ -55,7 +56,7 @@ internal static class ResponseFaultWriter
                 response.ContentLength = payload.Length;
                 await response.Body.WriteAsync(payload.AsMemory(0, Half(payload)), context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
-                await Task.Delay(SettleBeforeAbort, context.RequestAborted);
+                await Task.Delay(SettleBeforeAbort, TimeProvider.System, context.RequestAborted);
                 context.Abort();
                 return;
 

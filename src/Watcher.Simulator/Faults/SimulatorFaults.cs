@@ -7,38 +7,38 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
 {
     public const int DefaultSeed = 20171001;
 
-    private readonly Lock gate = new();
-    private Random random = new(seed);
-    private double throttleRatio;
-    private double serverErrorRatio;
-    private TimeSpan addedLatency;
-    private bool nextServerErrorIsUnavailable;
-    private CredentialFault credentialFault;
-    private ResponseFault responseFault;
-    private string? responseFaultJobId;
+    private readonly Lock _gate = new();
+    private Random _random = new(seed);
+    private double _throttleRatio;
+    private double _serverErrorRatio;
+    private TimeSpan _addedLatency;
+    private bool _nextServerErrorIsUnavailable;
+    private CredentialFault _credentialFault;
+    private ResponseFault _responseFault;
+    private string? _responseFaultJobId;
 
     /// <summary>0..1: share of requests answered 400 ThrottlingException.</summary>
     public double ThrottleRatio
     {
-        get { lock (gate) { return throttleRatio; } }
-        set { var ratio = CheckRatio(value); lock (gate) { throttleRatio = ratio; } }
+        get { lock (_gate) { return _throttleRatio; } }
+        set { var ratio = CheckRatio(value); lock (_gate) { _throttleRatio = ratio; } }
     }
 
     /// <summary>0..1: share of requests answered 500 InternalFailure or 503 ServiceUnavailable, alternately.</summary>
     public double ServerErrorRatio
     {
-        get { lock (gate) { return serverErrorRatio; } }
-        set { var ratio = CheckRatio(value); lock (gate) { serverErrorRatio = ratio; } }
+        get { lock (_gate) { return _serverErrorRatio; } }
+        set { var ratio = CheckRatio(value); lock (_gate) { _serverErrorRatio = ratio; } }
     }
 
     /// <summary>Real-time delay before each answer.</summary>
     public TimeSpan AddedLatency
     {
-        get { lock (gate) { return addedLatency; } }
+        get { lock (_gate) { return _addedLatency; } }
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            lock (gate) { addedLatency = value; }
+            lock (_gate) { _addedLatency = value; }
         }
     }
 
@@ -49,8 +49,8 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     /// </summary>
     public bool RejectCredentials
     {
-        get { lock (gate) { return credentialFault == CredentialFault.UnrecognizedClient; } }
-        set { lock (gate) { credentialFault = value ? CredentialFault.UnrecognizedClient : CredentialFault.None; } }
+        get { lock (_gate) { return _credentialFault == CredentialFault.UnrecognizedClient; } }
+        set { lock (_gate) { _credentialFault = value ? CredentialFault.UnrecognizedClient : CredentialFault.None; } }
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     /// </summary>
     public CredentialFault CredentialFault
     {
-        get { lock (gate) { return credentialFault; } }
+        get { lock (_gate) { return _credentialFault; } }
         set
         {
             if (!Enum.IsDefined(value))
@@ -67,7 +67,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
                 throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown credential fault.");
             }
 
-            lock (gate) { credentialFault = value; }
+            lock (_gate) { _credentialFault = value; }
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     /// </summary>
     public ResponseFault ResponseFault
     {
-        get { lock (gate) { return responseFault; } }
+        get { lock (_gate) { return _responseFault; } }
         set
         {
             if (!Enum.IsDefined(value))
@@ -85,7 +85,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
                 throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown response fault.");
             }
 
-            lock (gate) { responseFault = value; }
+            lock (_gate) { _responseFault = value; }
         }
     }
 
@@ -95,32 +95,32 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     /// </summary>
     public string? ResponseFaultJobId
     {
-        get { lock (gate) { return responseFaultJobId; } }
-        set { lock (gate) { responseFaultJobId = value; } }
+        get { lock (_gate) { return _responseFaultJobId; } }
+        set { lock (_gate) { _responseFaultJobId = value; } }
     }
 
     /// <summary>Switches every fault off and restarts the random sequence, so a test run repeats.</summary>
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            throttleRatio = 0;
-            serverErrorRatio = 0;
-            addedLatency = TimeSpan.Zero;
-            nextServerErrorIsUnavailable = false;
-            credentialFault = CredentialFault.None;
-            responseFault = ResponseFault.None;
-            responseFaultJobId = null;
-            random = new Random(seed);
+            _throttleRatio = 0;
+            _serverErrorRatio = 0;
+            _addedLatency = TimeSpan.Zero;
+            _nextServerErrorIsUnavailable = false;
+            _credentialFault = CredentialFault.None;
+            _responseFault = ResponseFault.None;
+            _responseFaultJobId = null;
+            _random = new Random(seed);
         }
     }
 
     /// <summary>The fault to answer the current request with, or null.</summary>
     internal AwsError? NextFault(string operation)
     {
-        lock (gate)
+        lock (_gate)
         {
-            switch (credentialFault)
+            switch (_credentialFault)
             {
                 case CredentialFault.UnrecognizedClient:
                     return AwsErrors.UnrecognizedClient();
@@ -130,15 +130,15 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
                     return AwsErrors.AccessDenied(operation);
             }
 
-            if (throttleRatio > 0 && random.NextDouble() < throttleRatio)
+            if (_throttleRatio > 0 && _random.NextDouble() < _throttleRatio)
             {
                 return AwsErrors.Throttling();
             }
 
-            if (serverErrorRatio > 0 && random.NextDouble() < serverErrorRatio)
+            if (_serverErrorRatio > 0 && _random.NextDouble() < _serverErrorRatio)
             {
-                var unavailable = nextServerErrorIsUnavailable;
-                nextServerErrorIsUnavailable = !unavailable;
+                var unavailable = _nextServerErrorIsUnavailable;
+                _nextServerErrorIsUnavailable = !unavailable;
                 return unavailable ? AwsErrors.ServiceUnavailable() : AwsErrors.InternalFailure();
             }
 
@@ -149,9 +149,9 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     /// <summary>The response fault and its job filter, read together.</summary>
     internal (ResponseFault Fault, string? JobId) CurrentResponseFault()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return (responseFault, responseFaultJobId);
+            return (_responseFault, _responseFaultJobId);
         }
     }
 

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Watcher.Simulator.Auth;
 using Watcher.Simulator.Faults;
 using Watcher.Simulator.Operations;
@@ -39,7 +37,8 @@ internal sealed partial class RequestHandler(
         var latency = faults.AddedLatency;
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, context.RequestAborted);
+            // Network latency is wall-clock time, even when the simulated jobs run on a test's clock.
+            await Task.Delay(latency, TimeProvider.System, context.RequestAborted);
         }
 
         if (body is not null && StsRequestHandler.Handles(request))

@@ -6,10 +6,10 @@ namespace Watcher.Simulator.Jobs;
 /// </summary>
 internal sealed class JobRecord(string jobId, SimulatedJob spec, DateTimeOffset startTime)
 {
-    private TimeSpan pausedTotal;
-    private DateTimeOffset? heldSince;
-    private DateTimeOffset? cancelledAt;
-    private int cancelledProgress;
+    private TimeSpan _pausedTotal;
+    private DateTimeOffset? _heldSince;
+    private DateTimeOffset? _cancelledAt;
+    private int _cancelledProgress;
 
     public string JobId { get; } = jobId;
 
@@ -25,9 +25,9 @@ internal sealed class JobRecord(string jobId, SimulatedJob spec, DateTimeOffset 
 
     public SimulatedJobView ViewAt(DateTimeOffset now)
     {
-        if (cancelledAt is { } cancelled && now >= cancelled)
+        if (_cancelledAt is { } cancelled && now >= cancelled)
         {
-            return View(JobStates.Cancelled, cancelledProgress, null, cancelled);
+            return View(JobStates.Cancelled, _cancelledProgress, null, cancelled);
         }
 
         var effective = EffectiveElapsed(now);
@@ -61,31 +61,31 @@ internal sealed class JobRecord(string jobId, SimulatedJob spec, DateTimeOffset 
             return false;
         }
 
-        cancelledProgress = ViewAt(now).EstimatedProgress;
-        cancelledAt = now;
+        _cancelledProgress = ViewAt(now).EstimatedProgress;
+        _cancelledAt = now;
         return true;
     }
 
     public void Hold(DateTimeOffset now, bool hold)
     {
-        if (hold && heldSince is null && (!IsVisibleAt(now) || IsRunningAt(now)))
+        if (hold && _heldSince is null && (!IsVisibleAt(now) || IsRunningAt(now)))
         {
-            heldSince = now;
+            _heldSince = now;
         }
-        else if (!hold && heldSince is { } since)
+        else if (!hold && _heldSince is { } since)
         {
-            pausedTotal += now - since;
-            heldSince = null;
+            _pausedTotal += now - since;
+            _heldSince = null;
         }
     }
 
     private TimeSpan EffectiveElapsed(DateTimeOffset now)
     {
-        var elapsed = (heldSince ?? now) - StartTime - pausedTotal;
+        var elapsed = (_heldSince ?? now) - StartTime - _pausedTotal;
         return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
     }
 
-    private DateTimeOffset EndMoment(TimeSpan endsAfter) => StartTime + pausedTotal + endsAfter;
+    private DateTimeOffset EndMoment(TimeSpan endsAfter) => StartTime + _pausedTotal + endsAfter;
 
     private static int Progress(TimeSpan effective, TimeSpan duration) =>
         duration <= TimeSpan.Zero ? 100 : (int)Math.Clamp(Math.Floor(effective.Ticks * 100.0 / duration.Ticks), 0, 100);

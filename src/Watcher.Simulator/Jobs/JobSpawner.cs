@@ -9,22 +9,22 @@ namespace Watcher.Simulator;
 /// </summary>
 public sealed class JobSpawner : IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly SimulatorStore store;
-    private readonly Random random;
-    private readonly List<string> jobIds = [];
-    private readonly ITimer timer;
-    private DateTimeOffset nextStart;
-    private bool disposed;
+    private readonly Lock _gate = new();
+    private readonly SimulatorStore _store;
+    private readonly Random _random;
+    private readonly List<string> _jobIds = [];
+    private readonly ITimer _timer;
+    private DateTimeOffset _nextStart;
+    private bool _disposed;
 
     private JobSpawner(SimulatorStore store, string organizationId, TimeSpan every, int seed)
     {
-        this.store = store;
+        _store = store;
         OrganizationId = organizationId;
         Every = every;
-        random = new Random(seed);
-        nextStart = store.TimeProvider.GetUtcNow() + every;
-        timer = store.TimeProvider.CreateTimer(_ => Tick(), null, every, every);
+        _random = new Random(seed);
+        _nextStart = store.TimeProvider.GetUtcNow() + every;
+        _timer = store.TimeProvider.CreateTimer(_ => Tick(), null, every, every);
     }
 
     public string OrganizationId { get; }
@@ -36,9 +36,9 @@ public sealed class JobSpawner : IDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. jobIds];
+                return [.. _jobIds];
             }
         }
     }
@@ -61,50 +61,50 @@ public sealed class JobSpawner : IDisposable
     public void Dispose()
     {
         // Under the lock, so that no job is added once Dispose has returned, even by a tick already running.
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
+            _disposed = true;
         }
 
-        timer.Dispose();
+        _timer.Dispose();
     }
 
     private void Tick()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
             // Start times follow the schedule, not the callback: timers fire late, and a fake clock advanced by
             // several periods fires them all at the final time.
-            var now = store.TimeProvider.GetUtcNow();
-            while (nextStart <= now)
+            var now = _store.TimeProvider.GetUtcNow();
+            while (_nextStart <= now)
             {
-                Spawn(nextStart - now);
-                nextStart += Every;
+                Spawn(_nextStart - now);
+                _nextStart += Every;
             }
         }
     }
 
     private void Spawn(TimeSpan startOffset)
     {
-        var roll = random.NextDouble();
+        var roll = _random.NextDouble();
         var outcome = roll < 0.05 ? SimulatedOutcome.Cancel : roll < 0.20 ? SimulatedOutcome.Fail : SimulatedOutcome.Complete;
-        var duration = TimeSpan.FromSeconds(random.Next(120, 481));
-        var job = OffboardingJobs.Create(random, null, startOffset, duration, outcome);
+        var duration = TimeSpan.FromSeconds(_random.Next(120, 481));
+        var job = OffboardingJobs.Create(_random, null, startOffset, duration, outcome);
 
         // A removed organization stays removed: the spawner keeps its schedule but adds nothing.
-        if (store.AddJobIfOrganizationExists(OrganizationId, job) is { } jobId)
+        if (_store.AddJobIfOrganizationExists(OrganizationId, job) is { } jobId)
         {
-            jobIds.Add(jobId);
+            _jobIds.Add(jobId);
         }
     }
 }

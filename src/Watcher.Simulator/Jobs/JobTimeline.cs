@@ -8,23 +8,21 @@ internal sealed class JobTimeline
 {
     // Kept in reverse list order, oldest first: jobs are mostly added with the newest start, so an insert is
     // usually an append, and bulk loads stay linear.
-    private readonly List<JobRecord> reversed = [];
+    private readonly List<JobRecord> _reversed = [];
 
-    public void Add(JobRecord job) => reversed.Insert(FirstIndexWhere(other => ListsBefore(other, job)), job);
+    public void Add(JobRecord job) => _reversed.Insert(FirstIndexWhere(other => ListsBefore(other, job)), job);
 
-    /// <summary>Up to <paramref name="count"/> jobs started in [<paramref name="from"/>, <paramref name="until"/>],
-    /// in list order, strictly after <paramref name="after"/> when given.</summary>
     /// <summary>Removes the jobs that started before <paramref name="cutoff"/> (the oldest are at the front).</summary>
     public List<JobRecord> RemoveStartedBefore(DateTimeOffset cutoff)
     {
         var count = 0;
-        while (count < reversed.Count && reversed[count].StartTime < cutoff)
+        while (count < _reversed.Count && _reversed[count].StartTime < cutoff)
         {
             count++;
         }
 
-        var removed = reversed.GetRange(0, count);
-        reversed.RemoveRange(0, count);
+        var removed = _reversed.GetRange(0, count);
+        _reversed.RemoveRange(0, count);
         return removed;
     }
 
@@ -33,9 +31,9 @@ internal sealed class JobTimeline
         var untilTicks = until.UtcTicks;
         var end = FirstIndexWhere(j => j.StartTime.UtcTicks > untilTicks || (after is { } cursor && !IsAfter(j, cursor)));
         var page = new List<JobRecord>(Math.Min(count, end));
-        for (var i = end - 1; i >= 0 && page.Count < count && reversed[i].StartTime >= from; i--)
+        for (var i = end - 1; i >= 0 && page.Count < count && _reversed[i].StartTime >= from; i--)
         {
-            page.Add(reversed[i]);
+            page.Add(_reversed[i]);
         }
 
         return page;
@@ -52,11 +50,11 @@ internal sealed class JobTimeline
     /// <summary>Binary search for the first index whose job satisfies a predicate that is monotone in storage order.</summary>
     private int FirstIndexWhere(Func<JobRecord, bool> predicate)
     {
-        int low = 0, high = reversed.Count;
+        int low = 0, high = _reversed.Count;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            if (predicate(reversed[middle]))
+            if (predicate(_reversed[middle]))
             {
                 high = middle;
             }

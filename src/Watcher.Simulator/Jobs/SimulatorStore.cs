@@ -12,8 +12,8 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     /// <summary>ListMailboxExportJobs only covers jobs started within this window.</summary>
     public static readonly TimeSpan ListWindow = TimeSpan.FromDays(7);
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, OrganizationRecord> organizations = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, OrganizationRecord> _organizations = new(StringComparer.Ordinal);
 
     public TimeProvider TimeProvider { get; } = timeProvider ?? TimeProvider.System;
 
@@ -21,9 +21,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. organizations.Keys];
+                return [.. _organizations.Keys];
             }
         }
     }
@@ -38,7 +38,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
             throw new ArgumentException($"Region '{region}' is not a region name.", nameof(region));
         }
 
-        lock (gate)
+        lock (_gate)
         {
             GetOrAdd(organizationId, alias, region);
         }
@@ -50,7 +50,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         ArgumentNullException.ThrowIfNull(job);
         SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
         SimulatedJobValidator.Validate(job);
-        lock (gate)
+        lock (_gate)
         {
             var organization = GetOrAdd(organizationId, null, null);
             return AddJob(organization, job);
@@ -75,9 +75,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
             }
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (organizations.TryGetValue(organizationId, out var existing) && ids.FirstOrDefault(existing.Jobs.ContainsKey) is { } taken)
+            if (_organizations.TryGetValue(organizationId, out var existing) && ids.FirstOrDefault(existing.Jobs.ContainsKey) is { } taken)
             {
                 throw new ArgumentException($"JobId {taken} already exists in organization {organizationId}.", nameof(jobs));
             }
@@ -92,26 +92,26 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     internal string? AddJobIfOrganizationExists(string organizationId, SimulatedJob job)
     {
         SimulatedJobValidator.Validate(job);
-        lock (gate)
+        lock (_gate)
         {
-            return organizations.TryGetValue(organizationId, out var organization) ? AddJob(organization, job) : null;
+            return _organizations.TryGetValue(organizationId, out var organization) ? AddJob(organization, job) : null;
         }
     }
 
     public bool RemoveOrganization(string organizationId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return organizations.Remove(organizationId);
+            return _organizations.Remove(organizationId);
         }
     }
 
     /// <summary>Forgets everything, as a restarted service backed by an empty database would.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            organizations.Clear();
+            _organizations.Clear();
         }
     }
 
@@ -124,9 +124,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     {
         var cutoff = TimeProvider.GetUtcNow() - olderThan;
         var forgotten = 0;
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var organization in organizations.Values)
+            foreach (var organization in _organizations.Values)
             {
                 foreach (var job in organization.Timeline.RemoveStartedBefore(cutoff))
                 {
@@ -141,9 +141,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
 
     public IReadOnlyList<string> JobIds(string organizationId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return organizations.TryGetValue(organizationId, out var organization) ? [.. organization.Jobs.Keys] : [];
+            return _organizations.TryGetValue(organizationId, out var organization) ? [.. organization.Jobs.Keys] : [];
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     public SimulatedJobView? Describe(string organizationId, string jobId)
     {
         var now = TimeProvider.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
             return FindJob(organizationId, jobId) is { } job && job.IsVisibleAt(now) ? job.ViewAt(now) : null;
         }
@@ -161,7 +161,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     public bool Cancel(string organizationId, string jobId)
     {
         var now = TimeProvider.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
             return FindJob(organizationId, jobId)?.Cancel(now) ?? false;
         }
@@ -171,7 +171,7 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     public void HoldProgress(string organizationId, string jobId, bool hold)
     {
         var now = TimeProvider.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
             var job = FindJob(organizationId, jobId)
                 ?? throw new KeyNotFoundException($"Job {jobId} does not exist in organization {organizationId}.");
@@ -182,9 +182,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     /// <summary>An inactive organization answers OrganizationStateException to every operation.</summary>
     public void SetOrganizationActive(string organizationId, bool active)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!organizations.TryGetValue(organizationId, out var organization))
+            if (!_organizations.TryGetValue(organizationId, out var organization))
             {
                 throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
             }
@@ -197,9 +197,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     /// <param name="primaryRegion">Where organizations added without a region live.</param>
     internal OrganizationStatus GetStatus(string organizationId, string? region, string? primaryRegion)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return !organizations.TryGetValue(organizationId, out var organization)
+            return !_organizations.TryGetValue(organizationId, out var organization)
                 || (region is not null && !organization.IsIn(region, primaryRegion ?? region)) ? OrganizationStatus.NotFound
                 : organization.Active ? OrganizationStatus.Active
                 : OrganizationStatus.Inactive;
@@ -210,9 +210,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     internal StartResult? Start(string organizationId, string clientToken, SimulatedJob job, int? maxRunningJobs)
     {
         var now = TimeProvider.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
-            if (!organizations.TryGetValue(organizationId, out var organization))
+            if (!_organizations.TryGetValue(organizationId, out var organization))
             {
                 return null;
             }
@@ -238,9 +238,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     internal JobPage? List(string organizationId, JobCursor? after, int maxResults)
     {
         var now = TimeProvider.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
-            if (!organizations.TryGetValue(organizationId, out var organization))
+            if (!_organizations.TryGetValue(organizationId, out var organization))
             {
                 return null;
             }
@@ -268,17 +268,17 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
 
     private OrganizationRecord GetOrAdd(string organizationId, string? alias, string? region)
     {
-        if (!organizations.TryGetValue(organizationId, out var organization))
+        if (!_organizations.TryGetValue(organizationId, out var organization))
         {
             organization = new OrganizationRecord(organizationId, alias, region);
-            organizations[organizationId] = organization;
+            _organizations[organizationId] = organization;
         }
 
         return organization;
     }
 
     private JobRecord? FindJob(string organizationId, string jobId) =>
-        organizations.TryGetValue(organizationId, out var organization) && organization.Jobs.TryGetValue(jobId, out var job)
+        _organizations.TryGetValue(organizationId, out var organization) && organization.Jobs.TryGetValue(jobId, out var job)
             ? job
             : null;
 }

@@ -9,7 +9,7 @@ namespace Watcher.Simulator.Protocol;
 /// </summary>
 internal sealed class RequestMembers(JsonElement root)
 {
-    private readonly List<string> violations = [];
+    private readonly List<string> _violations = [];
 
     public string? String(string member, StringShape shape, bool required)
     {
@@ -17,7 +17,7 @@ internal sealed class RequestMembers(JsonElement root)
         {
             if (required)
             {
-                violations.Add($"Value null at '{FieldName(member)}' failed to satisfy constraint: Member must not be null");
+                _violations.Add($"Value null at '{FieldName(member)}' failed to satisfy constraint: Member must not be null");
             }
 
             return null;
@@ -31,7 +31,7 @@ internal sealed class RequestMembers(JsonElement root)
         var value = element.GetString()!;
         foreach (var violation in shape.Violations(value))
         {
-            violations.Add($"Value '{Shorten(value)}' at '{FieldName(member)}' failed to satisfy constraint: {violation}");
+            _violations.Add($"Value '{Shorten(value)}' at '{FieldName(member)}' failed to satisfy constraint: {violation}");
         }
 
         return value;
@@ -51,11 +51,11 @@ internal sealed class RequestMembers(JsonElement root)
 
         if (value < min)
         {
-            violations.Add($"Value '{value.ToString(CultureInfo.InvariantCulture)}' at '{FieldName(member)}' failed to satisfy constraint: Member must have value greater than or equal to {min}");
+            _violations.Add($"Value '{value.ToString(CultureInfo.InvariantCulture)}' at '{FieldName(member)}' failed to satisfy constraint: Member must have value greater than or equal to {min}");
         }
         else if (value > max)
         {
-            violations.Add($"Value '{value.ToString(CultureInfo.InvariantCulture)}' at '{FieldName(member)}' failed to satisfy constraint: Member must have value less than or equal to {max}");
+            _violations.Add($"Value '{value.ToString(CultureInfo.InvariantCulture)}' at '{FieldName(member)}' failed to satisfy constraint: Member must have value less than or equal to {max}");
         }
 
         return value;
@@ -63,13 +63,13 @@ internal sealed class RequestMembers(JsonElement root)
 
     public void ThrowIfInvalid()
     {
-        if (violations.Count == 0)
+        if (_violations.Count == 0)
         {
             return;
         }
 
-        var count = violations.Count == 1 ? "1 validation error" : $"{violations.Count} validation errors";
-        throw new AwsErrorException(AwsErrors.InvalidParameter($"{count} detected: {string.Join("; ", violations)}"));
+        var count = _violations.Count == 1 ? "1 validation error" : $"{_violations.Count} validation errors";
+        throw new AwsErrorException(AwsErrors.InvalidParameter($"{count} detected: {string.Join("; ", _violations)}"));
     }
 
     private bool TryGet(string member, out JsonElement element) =>

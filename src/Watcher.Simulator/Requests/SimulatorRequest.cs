@@ -1,9 +1,9 @@
 namespace Watcher.Simulator;
 
 /// <summary>One request the simulator received and what it answered.</summary>
-/// <param name="Operation">For WorkMail, from X-Amz-Target, without the "WorkMailService." prefix; empty when absent.</param>
+/// <param name="Operation">For WorkMail, from X-Amz-Target, without the "WorkMailService." prefix, empty when absent; for
+/// STS requests, the form's Action (e.g. <c>AssumeRole</c>).</param>
 /// <param name="ErrorCode">The error code answered, without the <c>com.amazonaws.workmail#</c> prefix; null on success.</param>
-/// <param name="Operation">For STS requests, the form's Action (e.g. <c>AssumeRole</c>).</param>
 /// <param name="AccessKeyId">From the Authorization header's credential scope.</param>
 public sealed record SimulatorRequest(
     string Operation,

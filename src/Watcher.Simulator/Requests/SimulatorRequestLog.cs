@@ -3,50 +3,50 @@ namespace Watcher.Simulator;
 /// <summary>Every request received, in arrival order of completion. Thread-safe.</summary>
 public sealed class SimulatorRequestLog
 {
-    private readonly Lock gate = new();
-    private readonly List<SimulatorRequest> requests = [];
+    private readonly Lock _gate = new();
+    private readonly List<SimulatorRequest> _requests = [];
 
     /// <summary>A snapshot.</summary>
     public IReadOnlyList<SimulatorRequest> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. requests];
+                return [.. _requests];
             }
         }
     }
 
     public int Count(string operation)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return requests.Count(r => r.Operation == operation);
+            return _requests.Count(r => r.Operation == operation);
         }
     }
 
     public int Count(string operation, string organizationId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return requests.Count(r => r.Operation == operation && r.OrganizationId == organizationId);
+            return _requests.Count(r => r.Operation == operation && r.OrganizationId == organizationId);
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            requests.Clear();
+            _requests.Clear();
         }
     }
 
     internal void Add(SimulatorRequest request)
     {
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(request);
+            _requests.Add(request);
         }
     }
 }

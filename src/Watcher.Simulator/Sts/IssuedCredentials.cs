@@ -8,8 +8,8 @@ internal sealed class IssuedCredentials(TimeProvider timeProvider)
 {
     private const string UpperAlphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, IssuedCredential> issued = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IssuedCredential> _issued = new(StringComparer.Ordinal);
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
@@ -24,9 +24,9 @@ internal sealed class IssuedCredentials(TimeProvider timeProvider)
             roleArn,
             $"arn:aws:sts::{RoleArns.AccountOf(roleArn)}:assumed-role/{roleName}/{sessionName}",
             $"{RoleId(roleArn)}:{sessionName}");
-        lock (gate)
+        lock (_gate)
         {
-            issued.Add(credential.AccessKeyId, credential);
+            _issued.Add(credential.AccessKeyId, credential);
         }
 
         return credential;
@@ -34,9 +34,9 @@ internal sealed class IssuedCredentials(TimeProvider timeProvider)
 
     public IssuedCredential? Find(string accessKeyId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return issued.GetValueOrDefault(accessKeyId);
+            return _issued.GetValueOrDefault(accessKeyId);
         }
     }
 

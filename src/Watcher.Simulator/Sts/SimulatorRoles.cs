@@ -5,17 +5,17 @@ namespace Watcher.Simulator;
 /// <summary>The roles AssumeRole accepts, keyed by ARN. Thread-safe; changes apply to the next request.</summary>
 public sealed class SimulatorRoles
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, SimulatorRole> roles = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SimulatorRole> _roles = new(StringComparer.Ordinal);
 
     /// <summary>A snapshot.</summary>
     public IReadOnlyList<SimulatorRole> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. roles.Values];
+                return [.. _roles.Values];
             }
         }
     }
@@ -35,25 +35,25 @@ public sealed class SimulatorRoles
             throw new ArgumentException("RequiredExternalId must be 2 to 1224 characters of [\\w+=,.@:/-].", nameof(role));
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            roles[role.RoleArn] = role;
+            _roles[role.RoleArn] = role;
         }
     }
 
     public bool Remove(string roleArn)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return roles.Remove(roleArn);
+            return _roles.Remove(roleArn);
         }
     }
 
     internal SimulatorRole? Find(string roleArn)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return roles.GetValueOrDefault(roleArn);
+            return _roles.GetValueOrDefault(roleArn);
         }
     }
 }

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Watcher.Simulator.Auth;
 using Watcher.Simulator.Protocol;

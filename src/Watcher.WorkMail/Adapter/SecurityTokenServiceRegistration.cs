@@ -10,11 +10,11 @@ namespace Watcher.WorkMail.Adapter;
 /// </summary>
 internal static class SecurityTokenServiceRegistration
 {
-    private static int registered;
+    private static int _registered;
 
     public static void EnsureRegistered()
     {
-        if (Interlocked.Exchange(ref registered, 1) == 1)
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
         {
             return;
         }

@@ -14,17 +14,17 @@ internal sealed class AssumeRoleCredentials : RefreshingAWSCredentials
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    private readonly IAmazonSecurityTokenService sts;
-    private readonly WorkMailAssumeRole role;
+    private readonly IAmazonSecurityTokenService _sts;
+    private readonly WorkMailAssumeRole _role;
 
     public AssumeRoleCredentials(IAmazonSecurityTokenService sts, WorkMailAssumeRole role)
     {
-        this.sts = sts;
-        this.role = role;
+        _sts = sts;
+        _role = role;
         PreemptExpiryTime = RefreshMargin;
     }
 
-    public string RoleArn => role.RoleArn;
+    public string RoleArn => _role.RoleArn;
 
     protected override CredentialsRefreshState GenerateNewCredentials() =>
 
@@ -35,29 +35,29 @@ internal sealed class AssumeRoleCredentials : RefreshingAWSCredentials
     {
         var request = new AssumeRoleRequest
         {
-            RoleArn = role.RoleArn,
-            RoleSessionName = role.SessionName,
-            ExternalId = role.ExternalId,
+            RoleArn = _role.RoleArn,
+            RoleSessionName = _role.SessionName,
+            ExternalId = _role.ExternalId,
         };
 
         AssumeRoleResponse response;
         try
         {
-            response = await sts.AssumeRoleAsync(request).ConfigureAwait(false);
+            response = await _sts.AssumeRoleAsync(request).ConfigureAwait(false);
         }
         catch (AmazonServiceException e) when (!string.IsNullOrEmpty(e.ErrorCode))
         {
-            throw new AssumeRoleException(role.RoleArn, e.ErrorCode, e.StatusCode == 0 ? null : (int)e.StatusCode, e);
+            throw new AssumeRoleException(_role.RoleArn, e.ErrorCode, e.StatusCode == 0 ? null : (int)e.StatusCode, e);
         }
         catch (Exception e) when (e is not AssumeRoleException)
         {
-            throw new AssumeRoleException(role.RoleArn, WorkMailErrorClassifier.ErrorCodeOf(e), null, e);
+            throw new AssumeRoleException(_role.RoleArn, WorkMailErrorClassifier.ErrorCodeOf(e), null, e);
         }
 
         var credentials = response.Credentials;
         if (credentials?.Expiration is not { } expiration || string.IsNullOrEmpty(credentials.AccessKeyId))
         {
-            throw new AssumeRoleException(role.RoleArn, WorkMailErrorCodes.MalformedResponse, 200, null);
+            throw new AssumeRoleException(_role.RoleArn, WorkMailErrorCodes.MalformedResponse, 200, null);
         }
 
         return new CredentialsRefreshState(
@@ -69,7 +69,7 @@ internal sealed class AssumeRoleCredentials : RefreshingAWSCredentials
     {
         if (disposing)
         {
-            sts.Dispose();
+            _sts.Dispose();
         }
 
         base.Dispose(disposing);

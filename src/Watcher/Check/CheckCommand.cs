@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Watcher.Configuration;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Credentials;

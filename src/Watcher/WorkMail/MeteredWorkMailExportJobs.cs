@@ -1,5 +1,4 @@
 using Watcher.Metrics;
-using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
 namespace Watcher.WorkMail;

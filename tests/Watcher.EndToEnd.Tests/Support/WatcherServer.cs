@@ -12,6 +12,8 @@ namespace Watcher.EndToEnd.Tests.Support;
 /// </summary>
 internal sealed class WatcherServer : IAsyncDisposable
 {
+    public const string OtherBinaryVariable = "WATCHER_E2E_BINARY";
+
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(15);
 
     private readonly string _folder;
@@ -51,7 +53,9 @@ internal sealed class WatcherServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var dll = typeof(WatcherHost).Assembly.Location;
+        // WATCHER_E2E_BINARY runs the suite against another build of Watcher, e.g. a Native AOT executable.
+        var other = Environment.GetEnvironmentVariable(OtherBinaryVariable);
+        string[] command = string.IsNullOrEmpty(other) ? ["dotnet", typeof(WatcherHost).Assembly.Location] : [other];
         var info = new ProcessStartInfo("timeout")
         {
             WorkingDirectory = _folder,
@@ -59,7 +63,7 @@ internal sealed class WatcherServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ((int)MaxLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture), "dotnet", dll, "--urls", $"http://127.0.0.1:{Port}" })
+        foreach (var argument in new[] { ((int)MaxLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture) }.Concat(command).Concat(["--urls", $"http://127.0.0.1:{Port}"]))
         {
             info.ArgumentList.Add(argument);
         }
