@@ -8,8 +8,9 @@ namespace Watcher.Deploy.Tests.Container;
 
 /// <summary>
 /// There is no Docker engine here, so this stands in for the image: it runs the same publish script the
-/// Dockerfile runs, then starts the output as the container would — as the image's non-root user, from a
-/// read-only copy, configured only through environment variables — against the simulator.
+/// Dockerfile runs (Native AOT), then starts the executable as the container would — with no .NET installed
+/// for it, as the image's non-root user, from a read-only copy, configured only through environment
+/// variables — against the simulator.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed partial class PublishedContainerTests
@@ -27,8 +28,8 @@ public sealed partial class PublishedContainerTests
         Assert.Matches(@"RUN sh eng/publish\.sh /app --no-restore", dockerfile);
         Assert.Matches(@"(?m)^USER \$APP_UID$", dockerfile);
         Assert.Matches(@"(?m)^EXPOSE 9464$", dockerfile);
-        Assert.Contains("ENTRYPOINT [\"dotnet\", \"/app/watcher.dll\"]", dockerfile, StringComparison.Ordinal);
-        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0[^\s]*chiseled", dockerfile);
+        Assert.Contains("ENTRYPOINT [\"/app/watcher\"]", dockerfile, StringComparison.Ordinal);
+        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/runtime-deps:10\.0[^\s]*chiseled", dockerfile);
         // The restore layer copies only the build and project files.
         var restore = dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal);
         Assert.True(restore > 0 && restore < dockerfile.IndexOf("COPY src/ src/", StringComparison.Ordinal));
@@ -79,9 +80,12 @@ public sealed partial class PublishedContainerTests
     private static string Publish()
     {
         var output = Directory.CreateTempSubdirectory("watcher-publish-").FullName;
-        var result = new ProcessRunner("sh", [Repository.File("eng", "publish.sh"), output]).Run(TimeSpan.FromMinutes(5));
+        var result = new ProcessRunner("sh", [Repository.File("eng", "publish.sh"), output]).Run(TimeSpan.FromMinutes(10));
         Assert.True(result.ExitCode == 0, $"eng/publish.sh failed: {result}");
-        Assert.True(File.Exists(Path.Combine(output, "watcher.dll")));
+
+        // One native executable: no managed entry point, so no .NET runtime is needed in the image.
+        Assert.True(File.Exists(Path.Combine(output, "watcher")), "eng/publish.sh produced no native watcher executable");
+        Assert.False(File.Exists(Path.Combine(output, "watcher.dll")), "eng/publish.sh produced watcher.dll: not a Native AOT build");
 
         var readOnly = Directory.CreateTempSubdirectory("watcher-app-").FullName;
         foreach (var file in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
@@ -89,7 +93,8 @@ public sealed partial class PublishedContainerTests
             var target = Path.Combine(readOnly, Path.GetRelativePath(output, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
-            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            var executable = Path.GetFileName(file) == "watcher" ? UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.None;
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead | executable);
         }
 
         foreach (var dir in Directory.GetDirectories(readOnly, "*", SearchOption.AllDirectories).Append(readOnly))
@@ -103,7 +108,6 @@ public sealed partial class PublishedContainerTests
 
     private static RunningWatcher Start(string app, Dictionary<string, string> environment)
     {
-        var dotnet = Environment.ProcessPath!;
         var command = new List<string>();
         if (Environment.UserName == "root")
         {
@@ -111,7 +115,7 @@ public sealed partial class PublishedContainerTests
             command.AddRange(["setpriv", $"--reuid={AppUid}", $"--regid={AppUid}", "--clear-groups", "--"]);
         }
 
-        command.AddRange([dotnet, Path.Combine(app, "watcher.dll")]);
+        command.Add(Path.Combine(app, "watcher"));
         var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = app,
@@ -128,7 +132,6 @@ public sealed partial class PublishedContainerTests
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
         info.Environment["HOME"] = "/nonexistent";
-        info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(dotnet);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (key, value) in environment)
