@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
+using Watcher.WorkMail.Credentials;
 using Watcher.WorkMail.Roles;
 
 namespace Watcher.WorkMail.Adapter;
@@ -36,6 +37,7 @@ internal static class AmazonWorkMailClientFactory
             OnRetry = settings.OnRetry,
             BeforeAttempt = settings.BeforeAttempt,
         };
+        config.IdentityResolverConfiguration = new MarkingIdentityResolverConfiguration(config.IdentityResolverConfiguration);
 
         ClientEndpoint.Apply(config, settings.ServiceUrl, settings.Region);
         return config;

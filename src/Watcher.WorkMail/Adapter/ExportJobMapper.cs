@@ -59,17 +59,18 @@ internal static class ExportJobMapper
         _ => throw Malformed(operation, member, "is outside 0..100"),
     };
 
-    private static ExportJobState State(string operation, string member, string? state) => state switch
+    private static ExportJobState State(string operation, string member, string? state)
     {
-        "RUNNING" => ExportJobState.Running,
-        "COMPLETED" => ExportJobState.Completed,
-        "FAILED" => ExportJobState.Failed,
-        "CANCELLED" => ExportJobState.Cancelled,
-        null or "" => throw Malformed(operation, member, "is missing"),
+        if (ExportJobStates.TryParse(state, out var parsed))
+        {
+            return parsed;
+        }
 
         // The value is the service's, not a secret, but keep it short in case it is garbage.
-        _ => throw Malformed(operation, member, $"has the unknown value '{Truncate(state)}'"),
-    };
+        throw string.IsNullOrEmpty(state)
+            ? Malformed(operation, member, "is missing")
+            : Malformed(operation, member, $"has the unknown value '{Truncate(state)}'");
+    }
 
     private static WorkMailException Malformed(string operation, string member, string problem) =>
         new(WorkMailErrorCodes.MalformedResponse, $"The {operation} response is malformed: member {member} {problem}.", statusCode: 200);

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Client.Transform;
+using Watcher.WorkMail.Credentials;
 using Watcher.WorkMail.Roles;
 
 namespace Watcher.WorkMail.Adapter;
@@ -25,10 +26,11 @@ internal static class WorkMailExceptionMapper
 
         var errorCode = WorkMailErrorClassifier.ErrorCodeOf(exception);
 
-        // The SDK's web identity credentials (IRSA) wrap STS's failure as "Error calling AssumeRole for role ...".
-        if (WebIdentityFailure(exception) is { } webIdentity)
+        // IRSA's web identity credentials come from STS too: like a failed AssumeRole, the call never reached WorkMail.
+        // The SDK's message names the role and carries no secret.
+        if (CredentialsFailure.Find(exception) is { Source: WorkMailCredentialSources.WebIdentity } webIdentity)
         {
-            return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting web identity credentials from STS failed ({webIdentity.Message}): {errorCode}.", null, exception)
+            return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting web identity credentials from STS failed ({webIdentity.Exception.Message}): {errorCode}.", null, exception)
             {
                 CredentialsFailed = true,
             };
@@ -45,19 +47,6 @@ internal static class WorkMailExceptionMapper
             _ => $"{operation} failed with {errorCode}{StatusText(status)}: {(exception as AmazonServiceException)?.Message}",
         };
         return new WorkMailException(errorCode, message, status, exception);
-    }
-
-    private static AmazonClientException? WebIdentityFailure(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is AmazonClientException client && client.Message.StartsWith("Error calling AssumeRole", StringComparison.Ordinal))
-            {
-                return client;
-            }
-        }
-
-        return null;
     }
 
     private static string NetworkMessage(string operation, Exception exception)

@@ -65,5 +65,6 @@ internal sealed class AmazonWorkMailClient : AmazonServiceClient
         pipeline.AddHandlerAfter<Marshaller>(new AmazonWorkMailAuthSchemeHandler());
         pipeline.AddHandlerAfter<RetryHandler>(new RetryObserverHandler());
         pipeline.AddHandlerAfter<RetryHandler>(new BeforeAttemptHandler());
+        pipeline.AddHandlerBefore<EndpointDiscoveryHandler>(new CredentialsHandler());
     }
 }

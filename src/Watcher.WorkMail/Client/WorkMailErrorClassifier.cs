@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Watcher.WorkMail.Credentials;
 
 namespace Watcher.WorkMail.Client;
 
@@ -34,7 +35,7 @@ internal static class WorkMailErrorClassifier
             return WorkMailErrorCodes.Network;
         }
 
-        if (exception is AmazonClientException && exception.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
+        if (CredentialsFailure.Find(exception) is not null)
         {
             return WorkMailErrorCodes.NoCredentials;
         }

@@ -37,13 +37,18 @@ public static class WorkMailCredentialSources
             return new(None, $"the SDK's default chain found nothing ({ex.Message.ReplaceLineEndings(" ")})");
         }
 
-        return credentials switch
-        {
-            EnvironmentVariablesAWSCredentials => new(Environment, "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
-            AssumeRoleWithWebIdentityCredentials web => new(WebIdentity, $"web identity token {web.WebIdentityTokenFile} for role {web.RoleArn} (IRSA)"),
-            GenericContainerCredentials => new(Container, "the container credentials endpoint (ECS task role or EKS Pod Identity)"),
-            InstanceProfileAWSCredentials => new(Instance, "the EC2 instance profile, through the instance metadata service"),
-            _ => new(Profile, $"shared config profile '{DefaultAWSCredentialsIdentityResolver.GetProfileName()}' ({credentials.GetType().Name})"),
-        };
+        return Of(credentials);
     }
+
+    /// <summary>The kind of source that credentials the default chain found come from.</summary>
+    internal static string KindOf(AWSCredentials credentials) => Of(credentials).Kind;
+
+    private static WorkMailCredentialSource Of(AWSCredentials credentials) => credentials switch
+    {
+        EnvironmentVariablesAWSCredentials => new(Environment, "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
+        AssumeRoleWithWebIdentityCredentials web => new(WebIdentity, $"web identity token {web.WebIdentityTokenFile} for role {web.RoleArn} (IRSA)"),
+        GenericContainerCredentials => new(Container, "the container credentials endpoint (ECS task role or EKS Pod Identity)"),
+        InstanceProfileAWSCredentials => new(Instance, "the EC2 instance profile, through the instance metadata service"),
+        _ => new(Profile, $"shared config profile '{DefaultAWSCredentialsIdentityResolver.GetProfileName()}' ({credentials.GetType().Name})"),
+    };
 }

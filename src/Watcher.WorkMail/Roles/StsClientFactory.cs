@@ -1,5 +1,6 @@
 using Amazon.SecurityToken;
 using Watcher.WorkMail.Adapter;
+using Watcher.WorkMail.Credentials;
 
 namespace Watcher.WorkMail.Roles;
 
@@ -18,6 +19,7 @@ internal static class StsClientFactory
             MaxStaleConnectionRetries = AmazonWorkMailClientFactory.StaleConnectionRetries,
             Timeout = settings.RequestTimeout,
         };
+        config.IdentityResolverConfiguration = new MarkingIdentityResolverConfiguration(config.IdentityResolverConfiguration);
         ClientEndpoint.Apply(config, settings.StsServiceUrl, settings.Region);
         return config;
     }

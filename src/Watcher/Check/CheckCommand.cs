@@ -87,7 +87,7 @@ public static class CheckCommand
         try
         {
             var details = await clients.OwnRegion.DescribeExportJobAsync(job.OrganizationId, job.JobId, CancellationToken.None);
-            return new CheckResult("job", job.OrganizationId, job.JobId, StateName(details.State), Percent(details.EstimatedProgress), null, null, null);
+            return new CheckResult("job", job.OrganizationId, job.JobId, ExportJobStates.Name(details.State), Percent(details.EstimatedProgress), null, null, null);
         }
         catch (WorkMailException ex)
         {
@@ -106,7 +106,7 @@ public static class CheckCommand
             var page = await client.ListExportJobsAsync(organization.OrganizationId, nextToken: null, maxResults: 100, CancellationToken.None);
             var running = page.Jobs.Count(j => j.State == ExportJobState.Running);
             var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} jobs listed");
-            var state = string.Create(CultureInfo.InvariantCulture, $"{running} RUNNING");
+            var state = string.Create(CultureInfo.InvariantCulture, $"{running} {ExportJobStates.Running}");
             return new CheckResult("organization", name, listed, state, "-", null, null, null);
         }
         catch (WorkMailException ex)
@@ -117,13 +117,11 @@ public static class CheckCommand
     }
 
     private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source) =>
-        exception.CredentialsFailed && exception.ErrorCode is not "AccessDenied"
+        exception.CredentialsFailed && exception.ErrorCode is not WorkMailErrorCodes.AccessDenied
             ? $"Getting credentials from STS failed (credential source: {source.Kind}). "
                 + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
                 + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account."
             : null;
-
-    private static string StateName(ExportJobState state) => state.ToString().ToUpperInvariant();
 
     private static string Percent(int progress) => string.Create(CultureInfo.InvariantCulture, $"{progress}%");
 }

@@ -1,3 +1,5 @@
+using Watcher.WorkMail;
+
 namespace Watcher.Check;
 
 /// <summary>What to do about an error code, in the terms of the configuration key or IAM action to change.</summary>
@@ -7,36 +9,36 @@ internal static class CheckHints
     /// <param name="roleArn">The role the call was made with, when the organization names one.</param>
     public static string For(string errorCode, string action, string organizationId, string region, string? roleArn, string endpoint) => errorCode switch
     {
-        "AccessDeniedException" =>
+        WorkMailErrorCodes.AccessDeniedException =>
             $"IAM denied {action}. Allow it on arn:aws:workmail:{region}:<account>:organization/{organizationId} in the policy of "
             + (roleArn is null ? "the identity Watcher runs as (see the README's IAM policy)." : $"{roleArn}."),
-        "AccessDenied" when roleArn is not null =>
+        WorkMailErrorCodes.AccessDenied when roleArn is not null =>
             $"STS denied sts:AssumeRole on {roleArn}: its trust policy must allow the identity Watcher runs as (and the ExternalId, if it asks for one).",
-        "AccessDenied" =>
+        WorkMailErrorCodes.AccessDenied =>
             $"Access denied. Allow {action} on arn:aws:workmail:{region}:<account>:organization/{organizationId}.",
-        "UnrecognizedClientException" or "InvalidClientTokenId" =>
+        WorkMailErrorCodes.UnrecognizedClientException or WorkMailErrorCodes.InvalidClientTokenId =>
             "AWS does not know the access key: the credential source above hands out keys that are wrong, deleted or for another partition.",
-        "InvalidSignatureException" or "SignatureDoesNotMatch" =>
+        WorkMailErrorCodes.InvalidSignatureException or WorkMailErrorCodes.SignatureDoesNotMatch =>
             "The request signature was rejected: the secret key does not belong to the access key, or this machine's clock is off by more than 5 minutes.",
-        "ExpiredTokenException" or "ExpiredToken" =>
+        WorkMailErrorCodes.ExpiredTokenException or WorkMailErrorCodes.ExpiredToken =>
             "The session token has expired: refresh the credentials (aws sso login, a new token file), then run the check again.",
-        "OrganizationNotFoundException" =>
+        WorkMailErrorCodes.OrganizationNotFoundException =>
             $"No organization {organizationId} in {region}. Organizations are regional: check Watcher:Aws:Region, or the organization's Region.",
-        "OrganizationStateException" =>
+        WorkMailErrorCodes.OrganizationStateException =>
             $"Organization {organizationId} is not Active (it may be deleting or suspended), so it has no export jobs to show.",
-        "EntityNotFoundException" =>
+        WorkMailErrorCodes.EntityNotFoundException =>
             "No such export job in this organization: check the JobId (ListMailboxExportJobs shows the jobs of the last 7 days).",
-        "InvalidParameterException" =>
+        WorkMailErrorCodes.InvalidParameterException =>
             "WorkMail rejected a parameter: check the OrganizationId and JobId against their patterns.",
-        "ThrottlingException" or "LimitExceededException" =>
+        _ when WorkMailErrorCodes.IsThrottling(errorCode) =>
             "WorkMail is throttling this account: try again later, or lower Watcher:Aws:MaxRequestsPerSecond.",
-        WorkMail.WorkMailErrorCodes.Network =>
+        WorkMailErrorCodes.Network =>
             $"Could not reach {endpoint}: check Watcher:Aws:ServiceUrl or Region, DNS, proxies and the pod's NetworkPolicy egress.",
-        WorkMail.WorkMailErrorCodes.Timeout =>
+        WorkMailErrorCodes.Timeout =>
             $"{endpoint} did not answer within Watcher:Aws:RequestTimeout: check the network path, or raise the timeout.",
-        WorkMail.WorkMailErrorCodes.NoCredentials =>
+        WorkMailErrorCodes.NoCredentials =>
             "No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, set by EKS for an annotated service account).",
-        WorkMail.WorkMailErrorCodes.MalformedResponse =>
+        WorkMailErrorCodes.MalformedResponse =>
             $"{endpoint} answered with something that is not a WorkMail response: is Watcher:Aws:ServiceUrl a WorkMail endpoint?",
         _ when errorCode.StartsWith("Internal", StringComparison.Ordinal) || errorCode.StartsWith("ServiceUnavailable", StringComparison.Ordinal) =>
             "WorkMail had a server error: transient; run the check again.",

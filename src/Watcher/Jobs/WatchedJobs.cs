@@ -190,7 +190,7 @@ public sealed partial class WatchedJobs(
     /// </summary>
     public void ListingFailed(string organizationId, string errorCode, string message, DateTimeOffset pollStartedAt)
     {
-        var missing = PollBackoff.IsMissing(errorCode);
+        var missing = WorkMailErrorCodes.IsMissing(errorCode);
         var interval = options.Current.PollInterval;
         var maxBackoff = options.Current.MaxBackoff;
         if (!organizations.TryUpdate(
@@ -251,12 +251,12 @@ public sealed partial class WatchedJobs(
         if (previous.Details is { } old && updated.Details is { } now && old.State != now.State)
         {
             metrics.StateTransition(key.OrganizationId, old.State, now.State);
-            Log.StateChanged(logger, key.JobId, key.OrganizationId, WatcherMetrics.StateName(old.State), WatcherMetrics.StateName(now.State));
+            Log.StateChanged(logger, key.JobId, key.OrganizationId, ExportJobStates.Name(old.State), ExportJobStates.Name(now.State));
         }
 
         if (updated.IsTerminal && !previous.IsTerminal)
         {
-            Log.JobTerminal(logger, key.JobId, key.OrganizationId, WatcherMetrics.StateName(updated.Details!.State));
+            Log.JobTerminal(logger, key.JobId, key.OrganizationId, ExportJobStates.Name(updated.Details!.State));
         }
 
         return true;

@@ -1,3 +1,5 @@
+using Watcher.WorkMail;
+
 namespace Watcher.Metrics;
 
 /// <summary>
@@ -9,12 +11,6 @@ public sealed class ApiActivity(TimeProvider time)
 {
     /// <summary>How far back the recent rates look.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    /// <summary>The codes the WatcherThrottled alert counts as throttling (charts/watcher/files/prometheus-rules.yaml).</summary>
-    public static readonly IReadOnlySet<string> ThrottlingErrorCodes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ThrottlingException", "TooManyRequestsException", "LimitExceededException", "RequestLimitExceeded",
-    };
 
     private static readonly TimeSpan BucketWidth = TimeSpan.FromMinutes(1);
     private static readonly int BucketCount = (int)(Window / BucketWidth);
@@ -37,7 +33,7 @@ public sealed class ApiActivity(TimeProvider time)
     /// <summary>The SDK retried inside a call; only throttling retries are counted.</summary>
     public void Retried(string errorCode)
     {
-        if (ThrottlingErrorCodes.Contains(errorCode))
+        if (WorkMailErrorCodes.IsThrottling(errorCode))
         {
             Add(new ApiCounts(0, 0, 1), errorCode: null, finished: false);
         }

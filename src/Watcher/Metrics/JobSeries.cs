@@ -11,7 +11,7 @@ public static class JobSeries
 {
     public const int MaxErrorInfoLength = 256;
 
-    private static readonly JobSeriesVariant StateVariant = new("state", WatcherMetrics.States);
+    private static readonly JobSeriesVariant StateVariant = new("state", ExportJobStates.All);
 
     public static IReadOnlyList<JobSeriesFamily> Families { get; } =
     [

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Watcher.Jobs;
+using Watcher.WorkMail.Model;
 
 namespace Watcher.Metrics;
 
@@ -25,14 +26,14 @@ internal sealed class OrganizationGauges
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var organizationId in _organizations.Current.Keys)
         {
-            counts[organizationId] = new int[WatcherMetrics.States.Length];
+            counts[organizationId] = new int[ExportJobStates.All.Count];
         }
 
         foreach (var job in _jobs.Current.Values)
         {
             if (!counts.TryGetValue(job.Key.OrganizationId, out var byState))
             {
-                counts[job.Key.OrganizationId] = byState = new int[WatcherMetrics.States.Length];
+                counts[job.Key.OrganizationId] = byState = new int[ExportJobStates.All.Count];
             }
 
             if (job.Details is { } details)
@@ -45,7 +46,7 @@ internal sealed class OrganizationGauges
         {
             for (var i = 0; i < byState.Length; i++)
             {
-                yield return new Measurement<int>(byState[i], new TagList { { "organization_id", organizationId }, { "state", WatcherMetrics.States[i] } });
+                yield return new Measurement<int>(byState[i], new TagList { { "organization_id", organizationId }, { "state", ExportJobStates.All[i] } });
             }
         }
     }

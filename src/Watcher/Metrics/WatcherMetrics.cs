@@ -17,8 +17,6 @@ public sealed class WatcherMetrics
 {
     public const string MeterName = "Watcher";
 
-    internal static readonly string[] States = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
-
     internal static readonly double[] RequestDurationBuckets =
         [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 
@@ -53,7 +51,7 @@ public sealed class WatcherMetrics
     }
 
     public void StateTransition(string organizationId, ExportJobState from, ExportJobState to) =>
-        _stateTransitions.Add(1, new TagList { { "organization_id", organizationId }, { "from_state", StateName(from) }, { "to_state", StateName(to) } });
+        _stateTransitions.Add(1, new TagList { { "organization_id", organizationId }, { "from_state", ExportJobStates.Name(from) }, { "to_state", ExportJobStates.Name(to) } });
 
     public void ApiRequest(string operation, string organizationId) =>
         _apiRequests.Add(1, new TagList { { "operation", operation }, { "organization_id", organizationId } });
@@ -66,6 +64,4 @@ public sealed class WatcherMetrics
 
     public void ApiDuration(string operation, TimeSpan elapsed) =>
         _apiDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
-
-    internal static string StateName(ExportJobState state) => States[(int)state];
 }

@@ -32,7 +32,7 @@ public sealed class ExportJobPoller(WatchedJobs watched, LastGoodWatcherOptions 
         {
             details = await workMail.DescribeExportJobAsync(key.OrganizationId, key.JobId, cancellationToken);
         }
-        catch (WorkMailException ex) when (PollBackoff.IsMissing(ex.ErrorCode))
+        catch (WorkMailException ex) when (WorkMailErrorCodes.IsMissing(ex.ErrorCode))
         {
             return watched.JobMissing(key, ex.ErrorCode, ex.Message, started) ? PollOutcome.Continue : PollOutcome.NotWatched;
         }

@@ -1,20 +1,13 @@
 namespace Watcher.Scheduling;
 
 /// <summary>
-/// Polls of a job or organization that WorkMail says does not exist back off: the schedule keeps firing every
-/// PollInterval, but polls are skipped until the retry time, and the wait doubles from PollInterval up to
-/// <c>Watcher:MaxBackoff</c> with each answer of the same kind. A success resets it. Throttling, 5xx and
+/// Polls of a job or organization that WorkMail says does not exist (<see cref="WorkMail.WorkMailErrorCodes.IsMissing"/>)
+/// back off: the schedule keeps firing every PollInterval, but polls are skipped until the retry time, and the wait
+/// doubles from PollInterval up to <c>Watcher:MaxBackoff</c> with each answer of the same kind. A success resets it. Throttling, 5xx and
 /// transport errors never back off this way, so recovery after them takes at most one PollInterval.
 /// </summary>
 public static class PollBackoff
 {
-    public const string EntityNotFound = "EntityNotFoundException";
-    public const string OrganizationNotFound = "OrganizationNotFoundException";
-    public const string OrganizationState = "OrganizationStateException";
-
-    /// <summary>True for the answers that say the thing polled is not there (or its organization is unusable).</summary>
-    public static bool IsMissing(string? errorCode) => errorCode is EntityNotFound or OrganizationNotFound or OrganizationState;
-
     /// <summary>The next wait: PollInterval at first, then twice the last one, never above max(PollInterval, MaxBackoff).</summary>
     public static TimeSpan NextDelay(TimeSpan? previous, TimeSpan pollInterval, TimeSpan maxBackoff)
     {

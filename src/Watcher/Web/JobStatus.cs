@@ -16,16 +16,14 @@ internal static class JobStatus
     public const string Unknown = "UNKNOWN";
 
     /// <summary>In the order the header counts them.</summary>
-    public static readonly string[] All = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED", Pending, Unknown];
+    public static readonly string[] All = [.. ExportJobStates.All, Pending, Unknown];
 
     public static string Of(ExportJobSnapshot job) => job switch
     {
-        { Details: { } details } => Name(details.State),
+        { Details: { } details } => ExportJobStates.Name(details.State),
         { PollAttempted: false } => Pending,
         _ => Unknown,
     };
-
-    public static string Name(ExportJobState state) => All[(int)state];
 
     /// <summary>The CSS class that colours a state, e.g. <c>s-running</c>.</summary>
     public static string CssClass(string status) => "s-" + status.ToLowerInvariant();
@@ -33,11 +31,11 @@ internal static class JobStatus
     /// <summary>Rows needing attention come first: failed and unknown, then running, then the finished ones.</summary>
     public static int Rank(string status) => status switch
     {
-        "FAILED" => 0,
+        ExportJobStates.Failed => 0,
         Unknown => 1,
-        "RUNNING" => 2,
+        ExportJobStates.Running => 2,
         Pending => 3,
-        "CANCELLED" => 4,
+        ExportJobStates.Cancelled => 4,
         _ => 5,
     };
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Watcher.Deploy.Tests.Support;
+using Watcher.WorkMail;
 
 namespace Watcher.Deploy.Tests.Dashboard;
 
@@ -45,6 +47,20 @@ public sealed class DashboardTests
             Assert.True(targets is { Count: > 0 }, $"Panel '{panel["title"]}' has no query.");
             Assert.Contains("${datasource}", (panel["datasource"]?.ToJsonString() ?? string.Empty) + targets!.ToJsonString(), StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void Dashboard_ThrottlingQueries_MatchExactlyTheThrottlingCodes()
+    {
+        var matchers = Queries(Load())
+            .Where(q => q.Contains("workmail_api_request_retries_total", StringComparison.Ordinal))
+            .SelectMany(q => Regex.Matches(q, "error_code=~\"([^\"]*)\"").Select(m => m.Groups[1].Value))
+            .ToList();
+
+        Assert.NotEmpty(matchers);
+        Assert.All(matchers, matcher => Assert.Equal(
+            WorkMailErrorCodes.Throttling.Order(StringComparer.Ordinal),
+            matcher.Split('|').Order(StringComparer.Ordinal)));
     }
 
     internal static JsonObject Load()

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Watcher.Deploy.Tests.Support;
+using Watcher.WorkMail;
 
 namespace Watcher.Deploy.Tests.Rules;
 
@@ -64,6 +66,36 @@ public sealed class RulesTests
             Assert.EndsWith($"docs/runbook.md#{name.ToLowerInvariant()}", url, StringComparison.Ordinal);
             Assert.Contains($"## {name}", runbook, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void Rules_WatcherThrottled_MatchesExactlyTheThrottlingCodes()
+    {
+        var codes = ErrorCodesMatchedBy("WatcherThrottled");
+
+        Assert.Equal(WorkMailErrorCodes.Throttling.Order(StringComparer.Ordinal), codes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Rules_WatcherCredentialsError_MatchesExactlyTheCredentialsCodes()
+    {
+        var codes = ErrorCodesMatchedBy("WatcherCredentialsError");
+
+        Assert.Equal(WorkMailErrorCodes.Credentials.Order(StringComparer.Ordinal), codes.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The codes in the alert's <c>error_code=~"..."</c> matcher, which must be a plain list of alternatives.</summary>
+    internal static List<string> ErrorCodesMatchedBy(string alert)
+    {
+        var expression = Yaml.Documents(File.ReadAllText(Path.Combine(RenderRules(), "rules.yaml"))).Single()["groups"]!.AsArray()
+            .SelectMany(g => g!["rules"]!.AsArray())
+            .Where(r => (string?)r!["alert"] == alert)
+            .Select(r => (string)r!["expr"]!)
+            .Single();
+        var matcher = Assert.Single(Regex.Matches(expression, "error_code=~\"([^\"]*)\""));
+        var codes = matcher.Groups[1].Value.Split('|').ToList();
+        Assert.All(codes, code => Assert.Matches("^[A-Za-z]+$", code));
+        return codes;
     }
 
     /// <summary>Renders the chart's PrometheusRule and writes its spec, as promtool reads it, to a new folder.</summary>

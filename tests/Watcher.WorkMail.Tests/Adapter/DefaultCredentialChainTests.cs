@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Watcher.WorkMail.Tests.Support;
 
 namespace Watcher.WorkMail.Tests.Adapter;
@@ -35,17 +37,102 @@ public sealed class DefaultCredentialChainTests
         Assert.Contains($"/{TestSettings.Region}/workmail/aws4_request", request.Headers["authorization"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListExportJobsAsync_RoleButNoSourceCredentials_NoCredentialsBeforeAnyRequest()
+    {
+        using var environment = WithoutAnyCredentials();
+        await using var server = new CannedHttpServer(CannedResponse.Ok("""{"Jobs":[]}"""));
+        using var client = new WorkMailExportJobsClient(TestSettings.For(server.Url) with
+        {
+            Credentials = null,
+            AssumeRole = new WorkMailAssumeRole("arn:aws:iam::111122223333:role/watcher"),
+            StsServiceUrl = server.Url,
+        });
+
+        var exception = await Assert.ThrowsAsync<WorkMailException>(
+            () => client.ListExportJobsAsync(TestSettings.OrganizationId, null, 10, CancellationToken.None));
+
+        Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
+        Assert.True(exception.CredentialsFailed);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task DescribeExportJobAsync_WebIdentityRefusedBySts_NoCredentialsAndCredentialsFailed()
+    {
+        await using var sts = new CannedHttpServer(new CannedResponse(
+            HttpStatusCode.BadRequest,
+            """<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>canned</Message></Error><RequestId>r-1</RequestId></ErrorResponse>""",
+            "text/xml"));
+
+        var exception = await DescribeWithWebIdentityAsync(sts.Url);
+
+        Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
+        Assert.True(exception.CredentialsFailed);
+        Assert.Contains("getting web identity credentials from STS failed", exception.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(sts.Requests);
+    }
+
+    [Fact]
+    public async Task DescribeExportJobAsync_WebIdentityStsUnreachable_NetworkAndCredentialsFailed()
+    {
+        var exception = await DescribeWithWebIdentityAsync(new Uri($"http://127.0.0.1:{ClosedPort()}/"));
+
+        Assert.Equal(WorkMailErrorCodes.Network, exception.ErrorCode);
+        Assert.True(exception.CredentialsFailed);
+        Assert.Contains("getting web identity credentials from STS failed", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<WorkMailException> DescribeWithWebIdentityAsync(Uri stsUrl)
+    {
+        var tokenFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(tokenFile, "canned-web-identity-token");
+        try
+        {
+            using var environment = WithoutAnyCredentials()
+                .Set("AWS_ROLE_ARN", "arn:aws:iam::111122223333:role/watcher-irsa")
+                .Set("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile)
+                .Set("AWS_ENDPOINT_URL_STS", stsUrl.ToString());
+            await using var workMail = new CannedHttpServer(CannedResponse.Ok("{}"));
+            using var client = new WorkMailExportJobsClient(TestSettings.For(workMail.Url) with { Credentials = null });
+
+            var exception = await Assert.ThrowsAsync<WorkMailException>(
+                () => client.DescribeExportJobAsync(TestSettings.OrganizationId, "job-1", CancellationToken.None));
+
+            Assert.Empty(workMail.Requests);
+            return exception;
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     private static EnvironmentVariableScope WithoutAnyCredentials()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "watcher-workmail-tests-" + Guid.NewGuid().ToString("N"));
+        var name = "watcher-workmail-tests-" + Guid.NewGuid().ToString("N");
+        var missing = Path.Combine(Path.GetTempPath(), name);
+
+        // The SDK keeps the chain's answer (web identity credentials, say) for the whole process until the key or
+        // profile variables change; a profile name of its own, which no file defines, makes it search again.
         return new EnvironmentVariableScope()
             .Set("AWS_ACCESS_KEY_ID", null)
             .Set("AWS_SECRET_ACCESS_KEY", null)
             .Set("AWS_SESSION_TOKEN", null)
-            .Set("AWS_PROFILE", null)
+            .Set("AWS_PROFILE", name)
             .Set("AWS_DEFAULT_PROFILE", null)
             .Set("AWS_WEB_IDENTITY_TOKEN_FILE", null)
             .Set("AWS_ROLE_ARN", null)
+            .Set("AWS_ENDPOINT_URL_STS", null)
             .Set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", null)
             .Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", null)
             .Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(missing, "credentials"))

@@ -6,7 +6,7 @@ namespace Watcher.WorkMail.Client.Model;
 /// <summary>The identifier supplied for the user, group, resource or job does not exist.</summary>
 internal sealed class EntityNotFoundException : AmazonWorkMailException
 {
-    public const string Code = "EntityNotFoundException";
+    public const string Code = WorkMailErrorCodes.EntityNotFoundException;
 
     public EntityNotFoundException()
     {

@@ -6,7 +6,7 @@ namespace Watcher.WorkMail.Client.Model;
 /// <summary>One or more of the input parameters don't match the service's restrictions.</summary>
 internal sealed class InvalidParameterException : AmazonWorkMailException
 {
-    public const string Code = "InvalidParameterException";
+    public const string Code = WorkMailErrorCodes.InvalidParameterException;
 
     public InvalidParameterException()
     {

@@ -6,7 +6,7 @@ namespace Watcher.WorkMail.Client.Model;
 /// <summary>The request exceeds the limit of the resource.</summary>
 internal sealed class LimitExceededException : AmazonWorkMailException
 {
-    public const string Code = "LimitExceededException";
+    public const string Code = WorkMailErrorCodes.LimitExceededException;
 
     public LimitExceededException()
     {

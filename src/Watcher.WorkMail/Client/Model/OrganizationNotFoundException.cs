@@ -6,7 +6,7 @@ namespace Watcher.WorkMail.Client.Model;
 /// <summary>The organization does not exist.</summary>
 internal sealed class OrganizationNotFoundException : AmazonWorkMailException
 {
-    public const string Code = "OrganizationNotFoundException";
+    public const string Code = WorkMailErrorCodes.OrganizationNotFoundException;
 
     public OrganizationNotFoundException()
     {

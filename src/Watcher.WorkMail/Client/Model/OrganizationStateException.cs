@@ -6,7 +6,7 @@ namespace Watcher.WorkMail.Client.Model;
 /// <summary>The organization must have a valid state to perform certain operations.</summary>
 internal sealed class OrganizationStateException : AmazonWorkMailException
 {
-    public const string Code = "OrganizationStateException";
+    public const string Code = WorkMailErrorCodes.OrganizationStateException;
 
     public OrganizationStateException()
     {
