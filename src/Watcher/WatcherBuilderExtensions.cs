@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Watcher.Clients;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Scheduling;
 using Watcher.Web;
-using Watcher.WorkMail;
 
 namespace Watcher;
 

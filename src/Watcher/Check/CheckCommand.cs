@@ -1,4 +1,5 @@
 using System.Globalization;
+using Watcher.Clients;
 using Watcher.Configuration;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Credentials;

@@ -1,6 +1,6 @@
 using Watcher.Configuration;
 using Watcher.Metrics;
-using Watcher.Scheduling;
+using Watcher.Polling;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 

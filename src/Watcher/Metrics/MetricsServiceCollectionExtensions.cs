@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
+using Watcher.Clients;
 using Watcher.Metrics.Exposition;
 
 namespace Watcher.Metrics;

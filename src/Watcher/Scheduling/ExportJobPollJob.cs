@@ -1,6 +1,7 @@
 using Quartz;
+using Watcher.Clients;
 using Watcher.Jobs;
-using Watcher.WorkMail;
+using Watcher.Polling;
 
 namespace Watcher.Scheduling;
 

@@ -1,4 +1,5 @@
 using Quartz;
+using Watcher.Polling;
 
 namespace Watcher.Scheduling;
 

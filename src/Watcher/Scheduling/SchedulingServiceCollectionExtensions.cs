@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using Watcher.Configuration;
+using Watcher.Polling;
 
 namespace Watcher.Scheduling;
 

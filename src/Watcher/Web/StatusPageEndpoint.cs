@@ -1,6 +1,6 @@
 using System.Globalization;
+using Watcher.Clients;
 using Watcher.Jobs;
-using Watcher.Metrics;
 using Watcher.Scheduling;
 
 namespace Watcher.Web;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Watcher.Clients;
 using Watcher.Jobs;
-using Watcher.Metrics;
 
 namespace Watcher.Web;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Watcher.Metrics;
+using Watcher.Clients;
 
 namespace Watcher.Web;
 

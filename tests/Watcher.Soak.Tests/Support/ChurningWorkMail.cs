@@ -1,6 +1,7 @@
 using System.Globalization;
-using Watcher.WorkMail;
+using Watcher.Clients;
 using Watcher.WorkMail.Model;
+using Watcher.WorkMail;
 
 namespace Watcher.Soak.Tests.Support;
 

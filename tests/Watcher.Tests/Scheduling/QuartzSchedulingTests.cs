@@ -1,16 +1,17 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
+using Watcher.Clients;
 using Watcher.Jobs;
 using Watcher.Scheduling;
 using Watcher.Tests.Support;
-using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
+using Watcher.WorkMail;
 
 namespace Watcher.Tests.Scheduling;
 

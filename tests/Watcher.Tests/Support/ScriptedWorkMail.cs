@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Watcher.WorkMail;
+using Watcher.Clients;
 using Watcher.WorkMail.Model;
+using Watcher.WorkMail;
 
 namespace Watcher.Tests.Support;
 

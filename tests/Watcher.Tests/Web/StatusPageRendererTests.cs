@@ -5,6 +5,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Watcher.Clients;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Tests.Support;

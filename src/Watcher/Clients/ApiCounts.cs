@@ -1,4 +1,4 @@
-namespace Watcher.Metrics;
+namespace Watcher.Clients;
 
 /// <summary>WorkMail API calls over some span, with the calls that failed and the throttled retries inside them.</summary>
 public readonly record struct ApiCounts(long Calls, long Errors, long Throttled)

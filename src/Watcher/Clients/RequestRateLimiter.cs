@@ -1,4 +1,4 @@
-namespace Watcher.WorkMail;
+namespace Watcher.Clients;
 
 /// <summary>
 /// A token bucket on <see cref="TimeProvider"/>: <see cref="RatePerSecond"/> tokens a second, at most

@@ -1,9 +1,10 @@
+using Watcher.Clients;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
-namespace Watcher.Scheduling;
+namespace Watcher.Polling;
 
 /// <summary>
 /// Lists every export job of one organization and describes what the listing cannot answer: a new job once

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
+using Watcher.Polling;
 using Watcher.Scheduling;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
 
-namespace Watcher.Tests.Scheduling;
+namespace Watcher.Tests.Polling;
 
 public sealed class OrganizationPollerTests : IDisposable
 {

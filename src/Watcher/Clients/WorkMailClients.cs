@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
 using Watcher.Metrics;
+using Watcher.WorkMail;
 
-namespace Watcher.WorkMail;
+namespace Watcher.Clients;
 
 /// <summary>One cached client per (region, role), each metered, all behind one bound on calls in flight.</summary>
 internal sealed class WorkMailClients : IWorkMailClients, IDisposable

@@ -1,4 +1,6 @@
-namespace Watcher.WorkMail;
+using Watcher.WorkMail;
+
+namespace Watcher.Clients;
 
 public static class WorkMailServiceCollectionExtensions
 {

@@ -1,6 +1,7 @@
+using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
-namespace Watcher.WorkMail;
+namespace Watcher.Clients;
 
 /// <summary>Bounds how many WorkMail calls are in flight at once, across every poll; the slots are shared by all clients.</summary>
 internal sealed class ConcurrencyLimitedWorkMailExportJobs(IWorkMailExportJobs inner, SemaphoreSlim slots) : IWorkMailExportJobs, IDisposable

@@ -1,4 +1,6 @@
-namespace Watcher.WorkMail;
+using Watcher.WorkMail;
+
+namespace Watcher.Clients;
 
 /// <summary>WorkMail clients by region and role, all metered and sharing one concurrency bound.</summary>
 public interface IWorkMailClients

@@ -3,7 +3,7 @@ using Watcher.Jobs;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
-namespace Watcher.Scheduling;
+namespace Watcher.Polling;
 
 /// <summary>Describes one job and hands the answer to <see cref="WatchedJobs"/>; skips a job that is backing off.</summary>
 public sealed class ExportJobPoller(WatchedJobs watched, LastGoodWatcherOptions options, TimeProvider time)

@@ -1,4 +1,4 @@
-namespace Watcher.Metrics;
+namespace Watcher.Clients;
 
 /// <summary>What <see cref="ApiActivity"/> saw, read at one moment.</summary>
 /// <param name="Recent">The calls of the last <see cref="ApiActivity.Window"/>.</param>

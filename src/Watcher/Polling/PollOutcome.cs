@@ -1,4 +1,4 @@
-namespace Watcher.Scheduling;
+namespace Watcher.Polling;
 
 /// <summary>What one poll of a job means for its schedule.</summary>
 public enum PollOutcome

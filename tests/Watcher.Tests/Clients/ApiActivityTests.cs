@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
+using Watcher.Clients;
 using Watcher.Metrics;
 using Watcher.Tests.Support;
 
-namespace Watcher.Tests.Metrics;
+namespace Watcher.Tests.Clients;
 
 public sealed class ApiActivityTests
 {

@@ -1,4 +1,4 @@
-namespace Watcher.Scheduling;
+namespace Watcher.Polling;
 
 /// <summary>
 /// Polls of a job or organization that WorkMail says does not exist (<see cref="WorkMail.WorkMailErrorCodes.IsMissing"/>)

@@ -1,6 +1,6 @@
 using Watcher.WorkMail;
 
-namespace Watcher.Metrics;
+namespace Watcher.Clients;
 
 /// <summary>
 /// WorkMail API calls, failures and throttled retries, kept in memory for the status page: the totals since

@@ -1,7 +1,8 @@
 using Watcher.Metrics;
+using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
-namespace Watcher.WorkMail;
+namespace Watcher.Clients;
 
 /// <summary>Counts every call, its failures by error code, and its latency; for /metrics and for the status page.</summary>
 internal sealed class MeteredWorkMailExportJobs(IWorkMailExportJobs inner, WatcherMetrics metrics, ApiActivity activity, TimeProvider time) : IWorkMailExportJobs, IDisposable
