@@ -19,7 +19,7 @@ using Watcher.Metrics;
 using Watcher.Metrics.Exposition;
 using Watcher.Scheduling;
 using Watcher.Soak.Tests.Support;
-using Watcher.Tests.Support;
+using Watcher.Testing.Prometheus;
 using Watcher.Web;
 using Watcher.WorkMail;
 using Xunit.Abstractions;

@@ -1,4 +1,7 @@
-using Watcher.Deploy.Tests.Support;
+
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
+using Watcher.Testing.Processes;
 
 namespace Watcher.Deploy.Tests.Rules;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Watcher.Testing;
 
 namespace Watcher.EndToEnd.Tests.Support;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing.Deployment;
 
 /// <summary>The metric names the README's metric reference documents: the contract dashboards and alerts may use.</summary>
-internal static partial class MetricReference
+public static partial class MetricReference
 {
     public static IReadOnlySet<string> Names { get; } = Read();
 
