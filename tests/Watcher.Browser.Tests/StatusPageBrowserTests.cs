@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Watcher.Browser.Tests.Support;
 using Watcher.Jobs;
+using Watcher.Testing;
+using Watcher.Testing.Time;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Browser.Tests;
 
 /// <summary>The status page at <c>/</c> in a real headless Chromium, against the real app in demo mode.</summary>
-[Collection(SequentialHosts.Name)]
 public sealed class StatusPageBrowserTests
 {
     /// <summary>The colours the stylesheet gives each state, as getComputedStyle reports them.</summary>
@@ -58,6 +61,7 @@ public sealed class StatusPageBrowserTests
         await using var watcher = await DemoWatcher.StartAsync(pollInterval: TimeSpan.FromMinutes(10));
         await watcher.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         var store = watcher.Services.GetRequiredService<ExportJobStore>();
+        var scheduler = await watcher.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         await using var page = await DevToolsPage.ConnectAsync(await chromium.PageWebSocketAsync());
         await page.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 1400, height = 900, deviceScaleFactor = 1, mobile = false });
@@ -67,7 +71,7 @@ public sealed class StatusPageBrowserTests
         Dictionary<WatchedJobKey, ExportJobSnapshot> jobs = [];
         for (var attempt = 1; ; attempt++)
         {
-            var before = await SettledAsync(store);
+            var before = await SettledAsync(store, scheduler);
             await page.NavigateAsync(new Uri(watcher.Address, "?refresh=0"));
             shown = await page.EvaluateAsync(ReadPage);
             if (Fingerprint(store.Current.Values).SequenceEqual(Fingerprint(before.Values)))
@@ -126,23 +130,17 @@ public sealed class StatusPageBrowserTests
         _ => "UNKNOWN",
     };
 
-    /// <summary>Waits until the first describes that follow the first listing have landed and nothing moves for 2 s.</summary>
-    private static async Task<Dictionary<WatchedJobKey, ExportJobSnapshot>> SettledAsync(ExportJobStore store)
+    /// <summary>
+    /// Waits until the first describes that follow the first listing have landed and the scheduler has nothing
+    /// running or due: with a long poll interval, nothing then moves until the test is done.
+    /// </summary>
+    private static async Task<Dictionary<WatchedJobKey, ExportJobSnapshot>> SettledAsync(ExportJobStore store, IScheduler scheduler)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var last = store.Current;
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var now = store.Current;
-            if (now.Values.All(j => j.PollAttempted && !j.NeedsDescribe) && Fingerprint(now.Values).SequenceEqual(Fingerprint(last.Values)))
-            {
-                return now.ToDictionary();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The watched jobs did not settle within 60 s.");
-            last = now;
-        }
+        await Wait.UntilAsync(
+            async () => store.Current.Values.All(j => j.PollAttempted && !j.NeedsDescribe) && await SchedulerState.IsIdleAsync(scheduler, DateTimeOffset.UtcNow),
+            TimeSpan.FromSeconds(60),
+            () => "the watched jobs to settle");
+        return store.Current.ToDictionary();
     }
 
     private static IEnumerable<string> Fingerprint(IEnumerable<ExportJobSnapshot> jobs) =>

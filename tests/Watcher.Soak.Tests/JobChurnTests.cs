@@ -21,7 +21,7 @@ using Watcher.Metrics;
 using Watcher.Polling;
 using Watcher.Scheduling;
 using Watcher.Soak.Tests.Support;
-using Watcher.Tests.Support;
+using Watcher.Testing.Prometheus;
 using Watcher.Web;
 using Watcher.WorkMail;
 using Xunit.Abstractions;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Watcher.Jobs;
 using Watcher.Simulator;
-using Watcher.Tests.Support;
+using Watcher.Testing.Prometheus;
 using Watcher.Web;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;

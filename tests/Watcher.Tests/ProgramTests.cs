@@ -1,8 +1,10 @@
-using Watcher.Tests.Support;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Prometheus;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Tests;
 
-[Collection(SequentialHosts.Name)]
+/// <summary>The built binary in processes of its own, which share no meters with this one: no need to run alone.</summary>
 public sealed class ProgramTests
 {
     public static TheoryData<string, string, string> BadEnvironment => new()
@@ -76,28 +78,24 @@ public sealed class ProgramTests
         Assert.True(first.Named("workmail_export_jobs").Where(s => s["organization_id"] == discovered["organization_id"]).Sum(s => s.Value) >= 30);
 
         // Demo jobs progress within a poll interval or two.
-        var progressed = false;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!progressed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var later = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
-            progressed = later.Named("workmail_export_job_progress_ratio").Any(s =>
-                first.For("workmail_export_job_progress_ratio", s["job_id"]!).SingleOrDefault() is { } before && s.Value > before.Value);
-        }
-
-        Assert.True(progressed, "No demo job's progress moved within 60 seconds.");
+        await Wait.UntilAsync(
+            async () =>
+            {
+                var later = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+                return later.Named("workmail_export_job_progress_ratio").Any(s =>
+                    first.For("workmail_export_job_progress_ratio", s["job_id"]!).SingleOrDefault() is { } before && s.Value > before.Value);
+            },
+            TimeSpan.FromSeconds(60),
+            () => "a demo job's progress to move",
+            every: TimeSpan.FromSeconds(1));
     }
 
     private static async Task<PrometheusText> ScrapeWhenReadyAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode != System.Net.HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The demo did not turn ready within 30 seconds.");
-            await Task.Delay(200);
-        }
-
+        await Wait.UntilAsync(
+            async () => (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == System.Net.HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30),
+            () => "the demo to turn ready");
         return PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
     }
 }

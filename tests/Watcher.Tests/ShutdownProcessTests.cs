@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Watcher.Simulator;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests;
 
-/// <summary>SIGTERM while a WorkMail call is in flight, the way Kubernetes stops a pod.</summary>
-[Collection(SequentialHosts.Name)]
+/// <summary>
+/// SIGTERM while a WorkMail call is in flight, the way Kubernetes stops a pod. Watcher runs in a process of its own,
+/// which shares no meters with this one: no need to run alone.
+/// </summary>
 public sealed class ShutdownProcessTests
 {
     private const string Org = "m-0123456789abcdef0123456789abcdef";
@@ -32,19 +36,14 @@ public sealed class ShutdownProcessTests
         await using var watcher = WatcherProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
         await watcher.WaitForListeningAsync(TimeSpan.FromSeconds(60));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!proxy.Exchanges.Any(e => e.Operation == "DescribeMailboxExportJob" && e.InFlight))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"No describe went in flight. Output:\n{watcher.Output}");
-            await Task.Delay(100);
-        }
+        await Wait.UntilAsync(
+            () => proxy.Exchanges.Any(e => e.Operation == "DescribeMailboxExportJob" && e.InFlight),
+            proxy.Changed,
+            TimeSpan.FromSeconds(20),
+            () => $"a describe in flight. Output:\n{watcher.Output}");
 
         var signalled = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", watcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            Assert.Equal(0, kill.ExitCode);
-        }
+        await watcher.TerminateAsync();
 
         var exitCode = await watcher.WaitForExitAsync(shutdownTimeout + TimeSpan.FromSeconds(3));
 

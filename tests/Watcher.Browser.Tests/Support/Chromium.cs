@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Browser.Tests.Support;
 
@@ -13,107 +13,70 @@ internal sealed class Chromium : IAsyncDisposable
 {
     public const string HowToGetIt = "chromium not found: apt-get install chromium, or run ./test.sh, which installs it.";
 
+    private const string DevToolsMarker = "DevTools listening on ";
+
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _profile;
-    private readonly System.Text.StringBuilder _log;
 
-    private Chromium(Process process, string profile, System.Text.StringBuilder log, int port)
+    private Chromium(ChildProcess process, string profile, int port)
     {
         _process = process;
         _profile = profile;
-        _log = log;
         DevToolsPort = port;
     }
 
     public int DevToolsPort { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
 
     public static async Task<Chromium> StartAsync()
     {
         var binary = Tool.Find("chromium", HowToGetIt).Path;
         var profile = Directory.CreateTempSubdirectory("watcher-chromium-").FullName;
-        var info = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var process = ChildProcess.Start(
+            binary,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
+                "--window-size=1400,900", $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
+            ],
+            new ChildProcessOptions { MaxLifetime = MaxLifetime });
+
+        // Chromium prints the DevTools address, with the port it bound, once DevTools listens.
+        var line = await process.WaitForLineOrExitAsync(l => l.StartsWith(DevToolsMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(60), "Chromium's DevTools address");
+        if (line is null)
         {
-            "--signal=KILL", ((int)MaxLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture), binary,
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
-            "--window-size=1400,900", $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
-        })
-        {
-            info.ArgumentList.Add(argument);
+            await process.DisposeAsync();
+            Directory.Delete(profile, recursive: true);
+            Assert.Fail($"Chromium exited before it opened its DevTools port. Its output:\n{process.Output}");
         }
 
-        var process = Process.Start(info)!;
-        var log = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        // Chromium writes the port it bound, then the browser target's path, once DevTools listens.
-        var portFile = Path.Combine(profile, "DevToolsActivePort");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (File.Exists(portFile) && File.ReadAllLines(portFile) is [var port, ..] && int.TryParse(port, CultureInfo.InvariantCulture, out var number))
-            {
-                return new Chromium(process, profile, log, number);
-            }
-
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                var chromium = new Chromium(process, profile, log, 0);
-                await chromium.DisposeAsync();
-                Assert.Fail($"Chromium did not open its DevTools port (exited: {process.HasExited}). Its output:\n{chromium.Log}");
-            }
-
-            await Task.Delay(100);
-        }
+        return new Chromium(process, profile, new Uri(line[DevToolsMarker.Length..].Trim()).Port);
     }
 
     /// <summary>The WebSocket of the tab Chromium opened at start.</summary>
     public async Task<Uri> PageWebSocketAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var targets = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{DevToolsPort}/json/list"));
-            foreach (var target in targets.EnumerateArray())
+        var targets = default(JsonElement);
+        return await Wait.ForAsync(
+            async () =>
             {
-                if (target.GetProperty("type").GetString() == "page")
-                {
-                    return new Uri(target.GetProperty("webSocketDebuggerUrl").GetString()!);
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Chromium listed no page target: {targets}");
-            await Task.Delay(100);
-        }
+                targets = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{DevToolsPort}/json/list"));
+                return targets.EnumerateArray()
+                    .Where(t => t.GetProperty("type").GetString() == "page")
+                    .Select(t => new Uri(t.GetProperty("webSocketDebuggerUrl").GetString()!))
+                    .FirstOrDefault();
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"Chromium to list a page target: {targets}");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_profile, recursive: true);

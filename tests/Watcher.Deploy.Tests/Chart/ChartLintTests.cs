@@ -1,4 +1,7 @@
-using Watcher.Deploy.Tests.Support;
+
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
+using Watcher.Testing.Processes;
 
 namespace Watcher.Deploy.Tests.Chart;
 
@@ -21,9 +24,9 @@ public sealed class ChartLintTests
     {
         var manifests = Helm.Manifests("-f", Path.Combine(Repository.Chart, "ci", valuesFile));
 
-        Helm.Single(manifests, "Deployment");
+        Helm.OfKind(manifests, "Deployment");
         Helm.Settings(manifests);
-        Helm.Single(manifests, "Service");
+        Helm.OfKind(manifests, "Service");
     }
 
     [Theory]

@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Watcher.Configuration;
-using Watcher.Deploy.Tests.Support;
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
 using Watcher.Web;
 
 namespace Watcher.Deploy.Tests.Chart;
@@ -43,7 +44,7 @@ public sealed class ChartRenderTests
             Assert.Equal("metrics", (string?)container[probe]!["httpGet"]!["port"]);
         }
 
-        var service = Helm.Single(manifests, "Service");
+        var service = Helm.OfKind(manifests, "Service");
         Assert.Contains(service["spec"]!["ports"]!.AsArray(), p => (string?)p!["targetPort"] == "metrics" && (int)p!["port"]! == port);
     }
 
@@ -108,14 +109,14 @@ public sealed class ChartRenderTests
     {
         var manifests = Helm.Manifests("-f", CiFile("everything-values.yaml"));
 
-        var monitor = Helm.Single(manifests, "ServiceMonitor");
+        var monitor = Helm.OfKind(manifests, "ServiceMonitor");
         var endpoint = monitor["spec"]!["endpoints"]![0]!;
         Assert.Equal("metrics", (string?)endpoint["port"]);
         Assert.Equal(WebExtensions.MetricsPath, (string?)endpoint["path"]);
         Assert.NotNull(endpoint["interval"]);
         Assert.NotNull(endpoint["scrapeTimeout"]);
-        Helm.Single(manifests, "PrometheusRule");
-        Helm.Single(manifests, "NetworkPolicy");
+        Helm.OfKind(manifests, "PrometheusRule");
+        Helm.OfKind(manifests, "NetworkPolicy");
         var dashboard = Assert.Single(manifests, m => (string?)m["kind"] == "ConfigMap" && m["data"]?["watcher.json"] is not null);
         Assert.NotEmpty(dashboard["metadata"]!["labels"]!.AsObject());
     }
@@ -136,19 +137,19 @@ public sealed class ChartRenderTests
     [Fact]
     public void ServiceAccount_WithIrsaValues_CarriesTheRoleAnnotation()
     {
-        var account = Helm.Single(Helm.Manifests("-f", CiFile("irsa-values.yaml")), "ServiceAccount");
+        var account = Helm.OfKind(Helm.Manifests("-f", CiFile("irsa-values.yaml")), "ServiceAccount");
 
         Assert.StartsWith("arn:aws:iam::", (string?)account["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"], StringComparison.Ordinal);
     }
 
     private static string CiFile(string name) => Path.Combine(Repository.Chart, "ci", name);
 
-    private static JsonNode PodSpec(List<JsonObject> manifests) => Helm.Single(manifests, "Deployment")["spec"]!["template"]!["spec"]!;
+    private static JsonNode PodSpec(List<JsonObject> manifests) => Helm.OfKind(manifests, "Deployment")["spec"]!["template"]!["spec"]!;
 
     private static JsonNode Container(List<JsonObject> manifests) => PodSpec(manifests)["containers"]![0]!;
 
     private static string Checksum(List<JsonObject> manifests) =>
-        Helm.Single(manifests, "Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!.AsObject()
+        Helm.OfKind(manifests, "Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!.AsObject()
             .Single(a => a.Key.StartsWith("checksum/", StringComparison.Ordinal)).Value!.ToString();
 
     private sealed class NoDefaultRegion : IDefaultRegionSource

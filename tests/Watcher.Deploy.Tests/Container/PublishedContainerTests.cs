@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
-using Watcher.Deploy.Tests.Support;
 using Watcher.Simulator;
+using Watcher.Testing;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Deploy.Tests.Container;
 
@@ -13,7 +12,7 @@ namespace Watcher.Deploy.Tests.Container;
 /// variables — against the simulator.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed partial class PublishedContainerTests
+public sealed class PublishedContainerTests
 {
     /// <summary>The chiseled images' $APP_UID.</summary>
     private const int AppUid = 1654;
@@ -44,7 +43,7 @@ public sealed partial class PublishedContainerTests
         simulator.Store.AddJob(Org, new SimulatedJob { JobId = "in-a-container", StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromHours(1) });
 
         var app = Publish();
-        using var watcher = Start(app, new Dictionary<string, string>
+        await using var watcher = Start(app, new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["AWS_REGION"] = simulator.Region,
@@ -54,25 +53,24 @@ public sealed partial class PublishedContainerTests
             ["Watcher__Organizations__0__OrganizationId"] = Org,
         });
 
-        var address = await watcher.ListeningAsync();
+        var address = await watcher.WaitForListeningAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = address };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string metrics;
-        do
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"No job series and successful listing within 30 seconds. Output:\n{watcher.Output}");
-            await Task.Delay(200);
-            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        }
 
         // The discovered job's series appear while its organization's poll is still finishing: wait for both.
-        while (!metrics.Contains("job_id=\"in-a-container\"", StringComparison.Ordinal)
-            || !metrics.Contains("workmail_organization_poll_success{organization_id=\"" + Org + "\"} 1", StringComparison.Ordinal));
+        await Wait.UntilAsync(
+            async () =>
+            {
+                var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                return metrics.Contains("job_id=\"in-a-container\"", StringComparison.Ordinal)
+                    && metrics.Contains("workmail_organization_poll_success{organization_id=\"" + Org + "\"} 1", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"the job's series and a successful listing. Output:\n{watcher.Output}");
 
         Assert.DoesNotContain("Exception", watcher.Output, StringComparison.Ordinal);
         if (Environment.UserName == "root")
         {
-            Assert.Equal(AppUid.ToString(System.Globalization.CultureInfo.InvariantCulture), watcher.Uid);
+            Assert.Equal(AppUid.ToString(System.Globalization.CultureInfo.InvariantCulture), UidOf(watcher));
         }
     }
 
@@ -80,7 +78,7 @@ public sealed partial class PublishedContainerTests
     private static string Publish()
     {
         var output = Directory.CreateTempSubdirectory("watcher-publish-").FullName;
-        var result = new ProcessRunner("sh", [Repository.File("eng", "publish.sh"), output]).Run(TimeSpan.FromMinutes(10));
+        var result = ChildProcess.Run("sh", [Repository.File("eng", "publish.sh"), output], TimeSpan.FromMinutes(10));
         Assert.True(result.ExitCode == 0, $"eng/publish.sh failed: {result}");
 
         // One native executable: no managed entry point, so no .NET runtime is needed in the image.
@@ -106,7 +104,7 @@ public sealed partial class PublishedContainerTests
         return readOnly;
     }
 
-    private static RunningWatcher Start(string app, Dictionary<string, string> environment)
+    private static ChildProcess Start(string app, Dictionary<string, string?> environment)
     {
         var command = new List<string>();
         if (Environment.UserName == "root")
@@ -116,97 +114,16 @@ public sealed partial class PublishedContainerTests
         }
 
         command.Add(Path.Combine(app, "watcher"));
-        var info = new ProcessStartInfo(command[0])
-        {
-            WorkingDirectory = app,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            info.ArgumentList.Add(argument);
-        }
 
-        // Only what a container would have: no inherited settings, a HOME nobody can write.
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        info.Environment["HOME"] = "/nonexistent";
-        info.Environment["DOTNET_gcServer"] = "0";
-        info.Environment["DOTNET_EnableDiagnostics"] = "0";
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        return new RunningWatcher(Process.Start(info)!);
+        // Only what a container would have: no inherited settings, a HOME nobody can write, and no .NET.
+        environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        environment["HOME"] = "/nonexistent";
+        environment["DOTNET_gcServer"] = "0";
+        environment["DOTNET_EnableDiagnostics"] = "0";
+        return ChildProcess.Start(command[0], command.Skip(1), new ChildProcessOptions { WorkingDirectory = app, ClearEnvironment = true, Environment = environment });
     }
 
-    private sealed partial class RunningWatcher : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public RunningWatcher(Process process)
-        {
-            _process = process;
-            process.OutputDataReceived += (_, e) => OnLine(e.Data);
-            process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public string Uid => File.ReadAllLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
-
-        public async Task<Uri> ListeningAsync()
-        {
-            var done = await Task.WhenAny(_listening.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-            Assert.True(done == _listening.Task, $"The published Watcher did not start listening. Output:\n{Output}");
-            return await _listening.Task;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-        }
-
-        private void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                _listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        }
-
-        [GeneratedRegex(@"Now listening on: (\S+)")]
-        private static partial Regex ListeningLine();
-    }
+    /// <summary>The real user id a process runs as, from /proc.</summary>
+    private static string UidOf(ChildProcess process) =>
+        File.ReadAllLines($"/proc/{process.Id}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
 }

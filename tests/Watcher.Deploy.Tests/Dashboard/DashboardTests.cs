@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Watcher.Deploy.Tests.Support;
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
 using Watcher.WorkMail;
 
 namespace Watcher.Deploy.Tests.Dashboard;

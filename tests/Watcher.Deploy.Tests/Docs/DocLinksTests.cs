@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Watcher.Deploy.Tests.Support;
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
 
 namespace Watcher.Deploy.Tests.Docs;
 

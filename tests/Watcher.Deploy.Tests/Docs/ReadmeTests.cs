@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Watcher.Deploy.Tests.Support;
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
 
 namespace Watcher.Deploy.Tests.Docs;
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using Watcher.Deploy.Tests.Support;
+using Watcher.Testing;
+using Watcher.Testing.Deployment;
+using Watcher.Testing.Processes;
 using Watcher.WorkMail;
 
 namespace Watcher.Deploy.Tests.Rules;

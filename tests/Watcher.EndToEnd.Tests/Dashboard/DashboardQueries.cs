@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Watcher.Testing;
 
 namespace Watcher.EndToEnd.Tests.Dashboard;
 

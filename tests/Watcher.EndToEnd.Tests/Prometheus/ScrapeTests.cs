@@ -4,6 +4,9 @@ using System.Text.RegularExpressions;
 using Watcher.EndToEnd.Tests.Dashboard;
 using Watcher.EndToEnd.Tests.Rules;
 using Watcher.EndToEnd.Tests.Support;
+using Watcher.Testing.Deployment;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.EndToEnd.Tests.Prometheus;
 
@@ -96,16 +99,30 @@ public sealed partial class ScrapeTests : IAsyncLifetime
         await prometheus.WaitForDataAsync("workmail_export_job_state_transitions_total", TimeSpan.FromSeconds(60));
         await prometheus.WaitForDataAsync("""workmail_api_request_retries_total{error_code="ThrottlingException"}""", TimeSpan.FromSeconds(60));
         await prometheus.WaitForDataAsync("workmail_organization_poll_success", TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(3));
 
         var queries = DashboardQueries.All().ToList();
         Assert.True(queries.Count >= 10, $"Only {queries.Count} dashboard queries.");
-        foreach (var (panel, query) in queries)
-        {
-            var promql = DashboardQueries.Substitute(query, organizations: [Scenario.Listed, Scenario.Discovered], job: AlertRules.Job);
-            var result = await prometheus.QueryAsync(promql);
-            Assert.True(result.Count > 0, $"Panel '{panel}' returned no data for `{promql}`.");
-        }
+
+        // Rates need two scrapes of a series inside their window, so a panel may come up empty for a few seconds.
+        var empty = new List<string>();
+        await Wait.UntilAsync(
+            async () =>
+            {
+                empty.Clear();
+                foreach (var (panel, query) in queries)
+                {
+                    var promql = DashboardQueries.Substitute(query, organizations: [Scenario.Listed, Scenario.Discovered], job: AlertRules.Job);
+                    if ((await prometheus.QueryAsync(promql)).Count == 0)
+                    {
+                        empty.Add($"Panel '{panel}' returned no data for `{promql}`.");
+                    }
+                }
+
+                return empty.Count == 0;
+            },
+            TimeSpan.FromSeconds(20),
+            () => string.Join("\n", empty),
+            every: TimeSpan.FromSeconds(1));
     }
 
     private async Task<double> ScalarAsync(string promql)
@@ -128,19 +145,17 @@ public sealed partial class ScrapeTests : IAsyncLifetime
         return (response.Content.Headers.ContentType?.ToString() ?? string.Empty, samples);
     }
 
-    private static async Task EventuallyAsync(Func<Task<(bool Done, string State)>> check)
+    private static Task EventuallyAsync(Func<Task<(bool Done, string State)>> check)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (true)
-        {
-            var (done, state) = await check();
-            if (done)
+        var state = string.Empty;
+        return Wait.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not settled within 40 seconds: {state}");
-            await Task.Delay(1000);
-        }
+                (var done, state) = await check();
+                return done;
+            },
+            TimeSpan.FromSeconds(40),
+            () => $"Prometheus to settle: {state}",
+            every: TimeSpan.FromSeconds(1));
     }
 }

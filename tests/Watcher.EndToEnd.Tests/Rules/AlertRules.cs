@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Watcher.Testing.Deployment;
 
 namespace Watcher.EndToEnd.Tests.Rules;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Watcher.Testing.Deployment;
 
 namespace Watcher.EndToEnd.Tests.Rules;
 

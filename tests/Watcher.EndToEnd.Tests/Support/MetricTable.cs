@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Watcher.Testing.Deployment;
+using Watcher.Testing;
 
 namespace Watcher.EndToEnd.Tests.Support;
 

@@ -1,6 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Watcher.Testing.Network;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.EndToEnd.Tests.Support;
 
@@ -12,11 +13,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
 {
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(15);
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _folder;
     private readonly HttpClient _http;
 
-    private PrometheusServer(Process process, string folder, Uri address)
+    private PrometheusServer(ChildProcess process, string folder, Uri address)
     {
         _process = process;
         _folder = folder;
@@ -32,60 +33,45 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("watcher-prometheus-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), configYaml);
         await File.WriteAllTextAsync(Path.Combine(folder, "rules.yml"), rules);
+
+        // Prometheus cannot report a port it picked itself, so it is given one that is free now.
         var port = FreePort.Next();
-
-        var info = new ProcessStartInfo("timeout")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "--signal=KILL", ((int)MaxLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture), binary,
-            $"--config.file={Path.Combine(folder, "prometheus.yml")}",
-            $"--storage.tsdb.path={Path.Combine(folder, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}",
-            "--log.level=warn",
-        })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info)!;
-        var log = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(
+            binary,
+            [
+                $"--config.file={Path.Combine(folder, "prometheus.yml")}",
+                $"--storage.tsdb.path={Path.Combine(folder, "data")}",
+                $"--web.listen-address=127.0.0.1:{port}",
+                "--log.level=warn",
+            ],
+            new ChildProcessOptions { WorkingDirectory = folder, MaxLifetime = MaxLifetime });
 
         var server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        try
         {
-            try
-            {
-                if ((await server._http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode)
+            await Wait.UntilAsync(
+                async () =>
                 {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await server.DisposeAsync();
-                lock (log)
-                {
-                    Assert.Fail($"Prometheus did not become ready. Its log:\n{log}");
-                }
-            }
-
-            await Task.Delay(100);
+                    Assert.False(process.HasExited, $"Prometheus exited. Its log:\n{process.Output}");
+                    try
+                    {
+                        return (await server._http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false;
+                    }
+                },
+                TimeSpan.FromSeconds(30),
+                () => $"Prometheus to become ready. Its log:\n{process.Output}");
         }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
     }
 
     /// <summary>An instant query; the result array of the vector.</summary>
@@ -117,50 +103,37 @@ internal sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="alertName"/> is firing (or, with <paramref name="firing"/> false, no longer active at all).</summary>
+    /// <remarks>
+    /// A real-time wait, and unavoidable: Prometheus evaluates the rules on its own clock (every second here), and an
+    /// alert fires only once its expression has held for the rule's <c>for:</c> and its rate window has filled.
+    /// </remarks>
     public async Task WaitForAlertAsync(string alertName, bool firing, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var alerts = (await AlertsAsync()).Where(a => (string?)a!["labels"]!["alertname"] == alertName).ToList();
-            var done = firing ? alerts.Any(a => (string?)a!["state"] == "firing") : alerts.Count == 0;
-            if (done)
+        JsonArray active = [];
+        await Wait.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{alertName} did not {(firing ? "fire" : "resolve")} within {timeout}. Active alerts: {new JsonArray([.. (await AlertsAsync()).Select(a => a!.DeepClone())])}");
-            await Task.Delay(500);
-        }
+                active = await AlertsAsync();
+                var alerts = active.Where(a => (string?)a!["labels"]!["alertname"] == alertName).ToList();
+                return firing ? alerts.Any(a => (string?)a!["state"] == "firing") : alerts.Count == 0;
+            },
+            timeout,
+            () => $"{alertName} to {(firing ? "fire" : "resolve")}. Active alerts: {active.ToJsonString()}",
+            every: TimeSpan.FromMilliseconds(500));
     }
 
-    /// <summary>Waits until <paramref name="promql"/> returns at least one sample.</summary>
-    public async Task<JsonArray> WaitForDataAsync(string promql, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var result = await QueryAsync(promql);
-            if (result.Count > 0)
-            {
-                return result;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"`{promql}` returned no data within {timeout}.");
-            await Task.Delay(500);
-        }
-    }
+    /// <summary>Waits until <paramref name="promql"/> returns at least one sample: Prometheus scrapes on its own clock.</summary>
+    public Task<JsonArray> WaitForDataAsync(string promql, TimeSpan timeout) =>
+        Wait.ForAsync(
+            async () => await QueryAsync(promql) is { Count: > 0 } result ? result : null,
+            timeout,
+            () => $"`{promql}` to return data",
+            every: TimeSpan.FromMilliseconds(500));
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -50,7 +50,7 @@ internal sealed class Scenario : IAsyncDisposable
         }
 
         beforeWatcher?.Invoke(simulator);
-        var watcher = await WatcherServer.StartAsync(Settings(simulator, ListedJobs), new Dictionary<string, string>
+        var watcher = await WatcherServer.StartAsync(Settings(simulator, ListedJobs), new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = simulator.Credentials.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = simulator.Credentials.SecretAccessKey,

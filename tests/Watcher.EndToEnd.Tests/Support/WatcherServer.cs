@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Watcher.Testing.Hosting;
+using Watcher.Testing.Network;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.EndToEnd.Tests.Support;
 
@@ -12,16 +12,13 @@ namespace Watcher.EndToEnd.Tests.Support;
 /// </summary>
 internal sealed class WatcherServer : IAsyncDisposable
 {
-    public const string OtherBinaryVariable = "WATCHER_E2E_BINARY";
-
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(15);
 
     private readonly string _folder;
-    private readonly Dictionary<string, string> _environment;
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private readonly Dictionary<string, string?> _environment;
+    private ChildProcess? _process;
 
-    private WatcherServer(string folder, int port, Dictionary<string, string> environment)
+    private WatcherServer(string folder, int port, Dictionary<string, string?> environment)
     {
         _folder = folder;
         Port = port;
@@ -32,18 +29,9 @@ internal sealed class WatcherServer : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}/");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process?.Output ?? string.Empty;
 
-    public static async Task<WatcherServer> StartAsync(object watcherSection, Dictionary<string, string> environment)
+    public static async Task<WatcherServer> StartAsync(object watcherSection, Dictionary<string, string?> environment)
     {
         var server = new WatcherServer(Directory.CreateTempSubdirectory("watcher-e2e-").FullName, FreePort.Next(), environment);
         await server.WriteSettingsAsync(watcherSection);
@@ -51,58 +39,31 @@ internal sealed class WatcherServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts the process and waits until <c>/readyz</c> answers 200.</summary>
     public async Task StartAsync()
     {
-        // WATCHER_E2E_BINARY runs the suite against another build of Watcher, e.g. a Native AOT executable.
-        var other = Environment.GetEnvironmentVariable(OtherBinaryVariable);
-        string[] command = string.IsNullOrEmpty(other) ? ["dotnet", typeof(WatcherHost).Assembly.Location] : [other];
-        var info = new ProcessStartInfo("timeout")
+        if (_process is not null)
         {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { ((int)MaxLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture) }.Concat(command).Concat(["--urls", $"http://127.0.0.1:{Port}"]))
-        {
-            info.ArgumentList.Add(argument);
+            await _process.DisposeAsync();
         }
 
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Watcher__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in _environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
+        _process = WatcherProcess.Start(["--urls", $"http://127.0.0.1:{Port}"], _environment, _folder, MaxLifetime);
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
+        await Wait.UntilAsync(
+            async () =>
             {
-                if ((await http.GetAsync(new Uri("readyz", UriKind.Relative))).IsSuccessStatusCode)
+                Assert.False(_process.HasExited, $"Watcher exited before it turned ready. Output:\n{Output}");
+                try
                 {
-                    return;
+                    return (await http.GetAsync(new Uri("readyz", UriKind.Relative))).IsSuccessStatusCode;
                 }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(!_process.HasExited && DateTime.UtcNow < deadline, $"Watcher did not turn ready. Output:\n{Output}");
-            await Task.Delay(100);
-        }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(60),
+            () => $"Watcher to turn ready. Output:\n{Output}");
     }
 
     /// <summary>Stops Watcher the way Kubernetes does: SIGTERM, then waits for it to exit.</summary>
@@ -113,47 +74,19 @@ internal sealed class WatcherServer : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _process.WaitForExitAsync(cts.Token);
+        await _process.TerminateAsync();
+        await _process.WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
-    public async Task WriteSettingsAsync(object watcherSection)
-    {
-        var json = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["Logging"] = new { LogLevel = new { Default = "Warning" } },
-            ["Watcher"] = watcherSection,
-        });
-        var temp = Path.Combine(_folder, "appsettings.json.tmp");
-        await File.WriteAllTextAsync(temp, json);
-        File.Move(temp, Path.Combine(_folder, "appsettings.json"), overwrite: true);
-    }
+    public Task WriteSettingsAsync(object watcherSection) => SettingsFile.WriteAsync(_folder, watcherSection);
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

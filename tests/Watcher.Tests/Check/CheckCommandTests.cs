@@ -1,13 +1,14 @@
-using System.Net;
-using System.Net.Sockets;
 using Watcher.Simulator;
-using Watcher.Tests.Support;
+using Watcher.Testing.Processes;
+using Watcher.Testing.Network;
 using Xunit.Abstractions;
 
 namespace Watcher.Tests.Check;
 
-/// <summary><c>watcher check</c> run as its own process, the way an operator runs it, against the simulator.</summary>
-[Collection(SequentialHosts.Name)]
+/// <summary>
+/// <c>watcher check</c> run as its own process, the way an operator runs it, against the simulator. The process shares
+/// no meters with this one: no need to run alone.
+/// </summary>
 public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Org = "m-0123456789abcdef0123456789abcdef";
@@ -65,7 +66,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
     [Fact]
     public async Task Check_EndpointUnreachable_NetworkErrorWithHintAndExitsOne()
     {
-        var closed = ClosedPort();
+        var closed = FreePort.Next();
         var config = Config(["running-job"], []);
         config["Watcher__Aws__ServiceUrl"] = $"http://127.0.0.1:{closed}/";
 
@@ -117,7 +118,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
             var environment = Config(["running-job"], []);
             environment["AWS_ROLE_ARN"] = "arn:aws:iam::111122223333:role/watcher-irsa";
             environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
-            environment["AWS_ENDPOINT_URL_STS"] = $"http://127.0.0.1:{ClosedPort()}/";
+            environment["AWS_ENDPOINT_URL_STS"] = $"http://127.0.0.1:{FreePort.Next()}/";
             environment["AWS_EC2_METADATA_DISABLED"] = "true";
             environment["HOME"] = Directory.CreateTempSubdirectory("watcher-check-home-").FullName;
 
@@ -205,12 +206,5 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         config["AWS_ACCESS_KEY_ID"] = _simulator.Credentials.AccessKeyId;
         config["AWS_SECRET_ACCESS_KEY"] = _simulator.Credentials.SecretAccessKey;
         return config;
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

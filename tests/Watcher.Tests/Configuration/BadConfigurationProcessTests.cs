@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Watcher.Testing.Processes;
 
 namespace Watcher.Tests.Configuration;
 
@@ -200,97 +199,39 @@ public sealed class BadConfigurationProcessTests
             // shared AWS profile of the machine supplies a region.
             await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), json ?? "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }");
 
-            var dll = typeof(WatcherHost).Assembly.Location;
-            var info = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(dll);
-            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Watcher__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal) || k == "URLS").ToList())
-            {
-                info.Environment.Remove(key);
-            }
-
-            info.Environment["HOME"] = folder;
-            info.Environment["AWS_CONFIG_FILE"] = Path.Combine(folder, "no-aws-config");
-            info.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(folder, "no-aws-credentials");
-            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            info.Environment["DOTNET_NOLOGO"] = "1";
-            info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+            // Nothing of this process's own configuration may reach the child.
+            var environment = WatcherProcess.InheritedVariables("ASPNETCORE_", "DOTNET_", "URLS")
+                .ToDictionary(k => k, string? (_) => null);
+            environment["HOME"] = folder;
+            environment["AWS_CONFIG_FILE"] = Path.Combine(folder, "no-aws-config");
+            environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(folder, "no-aws-credentials");
+            environment["DOTNET_ENVIRONMENT"] = "Production";
+            environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            environment["DOTNET_NOLOGO"] = "1";
+            environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
             foreach (var (key, value) in Valid)
             {
-                info.Environment[key] = value;
+                environment[key] = value;
             }
 
             foreach (var entry in env)
             {
                 var at = entry.IndexOf('=', StringComparison.Ordinal);
                 var (key, value) = (entry[..at], entry[(at + 1)..]);
-                if (value.Length == 0)
-                {
-                    info.Environment.Remove(key);
-                }
-                else
-                {
-                    info.Environment[key] = value;
-                }
+                environment[key] = value.Length == 0 ? null : value;
             }
 
-            var output = new StringBuilder();
-            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            void OnLine(string? line)
+            await using var process = WatcherProcess.Start([], environment, workingDirectory: folder);
+            var listening = await process.WaitForLineOrExitAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), timeout, "Watcher to exit or listen");
+            if (listening is not null)
             {
-                if (line is null)
-                {
-                    return;
-                }
-
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-
-                if (line.Contains("Now listening on", StringComparison.Ordinal))
-                {
-                    listening.TrySetResult();
-                }
+                Assert.True(stopWhenListening, $"Watcher listened when it should have exited. Output:\n{process.Output}");
+                await process.KillAsync();
             }
 
-            using var process = new Process { StartInfo = info };
-            process.OutputDataReceived += (_, e) => OnLine(e.Data);
-            process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                var exited = process.WaitForExitAsync();
-                var finished = await Task.WhenAny(exited, listening.Task, Task.Delay(timeout));
-                if (finished != exited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                    if (!stopWhenListening || finished != listening.Task)
-                    {
-                        Assert.Fail($"Watcher neither exited nor listened within {timeout} (or listened when it should have exited). Output:\n{Read(output)}");
-                    }
-                }
-
-                process.WaitForExit(); // drains the redirected streams
-                return new Run(process.ExitCode, Read(output));
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+            var exitCode = await process.WaitForExitAsync(timeout);
+            return new Run(exitCode, process.Output);
         }
         finally
         {
@@ -298,11 +239,4 @@ public sealed class BadConfigurationProcessTests
         }
     }
 
-    private static string Read(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
 }

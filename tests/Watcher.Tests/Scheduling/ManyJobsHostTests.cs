@@ -5,6 +5,7 @@ using Quartz;
 using Watcher.Jobs;
 using Watcher.Scheduling;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Scheduling;

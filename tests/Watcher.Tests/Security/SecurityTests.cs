@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Watcher.Jobs;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
+using Watcher.Testing.Prometheus;
 using Watcher.Tests.Support;
 using Watcher.Web;
 using Watcher.WorkMail;

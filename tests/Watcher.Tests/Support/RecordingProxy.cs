@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -8,13 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Tests.Support;
 
 /// <summary>
 /// A loopback HTTP proxy in front of the simulator that records when each request arrived and when its answer
 /// left, so a test can see what is in flight (the simulator logs a request only once it is answered). The Host
-/// header is passed on unchanged, so SigV4 signatures still verify.
+/// header is passed on unchanged, so SigV4 signatures still verify. Times are read from the clock the test gives
+/// it (the simulated one when the app runs on simulated time), and every arrival and answer pulses <see cref="Changed"/>.
 /// </summary>
 internal sealed class RecordingProxy : IAsyncDisposable
 {
@@ -22,12 +23,24 @@ internal sealed class RecordingProxy : IAsyncDisposable
     private readonly HttpClient _client;
     private readonly Lock _gate = new();
     private readonly List<Exchange> _exchanges = [];
+    private readonly TimeProvider _time;
+    private int _inFlight;
 
-    private RecordingProxy(WebApplication app, HttpClient client)
+    private RecordingProxy(WebApplication app, HttpClient client, TimeProvider time)
     {
         _app = app;
         _client = client;
+        _time = time;
     }
+
+    /// <summary>Pulsed when a request arrives and when its answer leaves.</summary>
+    public Signal Changed { get; } = new();
+
+    /// <summary>Requests forwarded and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Ticks per second of <see cref="Exchange.Started"/> and <see cref="Exchange.Ended"/>.</summary>
+    public long TimestampFrequency => _time.TimestampFrequency;
 
     public Uri Address { get; private set; } = null!;
 
@@ -42,14 +55,14 @@ internal sealed class RecordingProxy : IAsyncDisposable
         }
     }
 
-    public static async Task<RecordingProxy> StartAsync(Uri target)
+    public static async Task<RecordingProxy> StartAsync(Uri target, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = target, Timeout = Timeout.InfiniteTimeSpan };
-        var proxy = new RecordingProxy(app, client);
+        var proxy = new RecordingProxy(app, client, time ?? TimeProvider.System);
         app.Run(proxy.ForwardAsync);
         await app.StartAsync();
         proxy.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/");
@@ -69,11 +82,14 @@ internal sealed class RecordingProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var bytes = body.ToArray();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var exchange = new Exchange(target[(target.LastIndexOf('.') + 1)..], JobIdOf(bytes), Stopwatch.GetTimestamp());
+        var exchange = new Exchange(target[(target.LastIndexOf('.') + 1)..], JobIdOf(bytes), _time.GetTimestamp());
         lock (_gate)
         {
             _exchanges.Add(exchange);
         }
+
+        Interlocked.Increment(ref _inFlight);
+        Changed.Pulse();
 
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
         {
@@ -108,7 +124,10 @@ internal sealed class RecordingProxy : IAsyncDisposable
         }
         finally
         {
-            exchange.Ended = Stopwatch.GetTimestamp();
+            // A fake clock may not have moved while the request was answered; an exchange that ended is never 0.
+            exchange.Ended = Math.Max(1, _time.GetTimestamp());
+            Interlocked.Decrement(ref _inFlight);
+            Changed.Pulse();
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Watcher.Metrics;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;

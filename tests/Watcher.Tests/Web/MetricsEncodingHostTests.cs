@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
+using Watcher.Testing.Prometheus;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Jobs;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
+using Watcher.Testing.Prometheus;
 using Watcher.Tests.Support;
 using Watcher.Web;
 using Xunit.Abstractions;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;
 using Xunit.Abstractions;
 

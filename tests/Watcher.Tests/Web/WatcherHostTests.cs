@@ -1,5 +1,6 @@
 using System.Net;
 using Watcher.Simulator;
+using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics.Exposition;
+using Watcher.Testing.Prometheus;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
 using Xunit.Abstractions;
@@ -195,7 +196,7 @@ public sealed class JobSeriesWriterConcurrencyTests(ITestOutputHelper output)
         return versions;
     }
 
-    private static PrometheusText.Sample Single(List<PrometheusText.Sample> series, string name)
+    private static PrometheusSample Single(List<PrometheusSample> series, string name)
     {
         var matching = series.Where(s => s.Name == name).ToList();
         Assert.True(matching.Count == 1, $"{matching.Count} samples of {name} for job {series[0]["job_id"]}");

@@ -4,6 +4,7 @@ using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Metrics.Exposition;
+using Watcher.Testing.Prometheus;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
 
@@ -225,5 +226,5 @@ public sealed class JobSeriesWriterTests
     private static async Task<PrometheusText> ScrapeAsync(JobSeriesWriter writer) =>
         PrometheusText.Parse(await JobSeriesOutput.RenderAsync(writer));
 
-    private static PrometheusText.Sample Single(PrometheusText scrape, string name) => Assert.Single(scrape.Named(name));
+    private static PrometheusSample Single(PrometheusText scrape, string name) => Assert.Single(scrape.Named(name));
 }

@@ -1,13 +1,13 @@
-using System.Diagnostics;
-
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing.Processes;
 
 /// <summary>
 /// A real command-line tool the tests drive. A missing tool fails the test with a message saying how to
 /// get it; it never skips.
 /// </summary>
-internal sealed class Tool
+public sealed class Tool
 {
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+
     private Tool(string path) => Path = path;
 
     public string Path { get; }
@@ -40,38 +40,8 @@ internal sealed class Tool
         return new Tool(found!);
     }
 
-    public ToolResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
+    public ProcessResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
 
-    public ToolResult Run(IEnumerable<string> arguments, string? workingDirectory, string? standardInputFile = null)
-    {
-        var info = new ProcessStartInfo(Path)
-        {
-            RedirectStandardInput = standardInputFile is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Repository.Root,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        if (standardInputFile is not null)
-        {
-            process.StandardInput.Write(File.ReadAllText(standardInputFile));
-            process.StandardInput.Close();
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path} {string.Join(' ', arguments)} did not finish within 2 minutes.");
-        }
-
-        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public ProcessResult Run(IEnumerable<string> arguments, string? workingDirectory, string? standardInputFile = null) =>
+        ChildProcess.Run(Path, arguments, RunTimeout, workingDirectory, standardInputFile is null ? null : File.ReadAllText(standardInputFile));
 }

@@ -1,7 +1,7 @@
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing;
 
 /// <summary>Paths in the repository the tests run from.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 

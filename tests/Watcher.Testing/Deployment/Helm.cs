@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Watcher.Testing.Processes;
 
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing.Deployment;
 
 /// <summary>The chart rendered by the real helm.</summary>
-internal static class Helm
+public static class Helm
 {
     public const string Release = "watcher";
 
@@ -19,7 +20,8 @@ internal static class Helm
 
     public static List<JsonObject> Manifests(params string[] arguments) => Yaml.Documents(Template(arguments));
 
-    public static JsonObject Single(List<JsonObject> manifests, string kind) =>
+    /// <summary>The one manifest of <paramref name="kind"/>; fails the test unless there is exactly one.</summary>
+    public static JsonObject OfKind(List<JsonObject> manifests, string kind) =>
         Assert.Single(manifests, m => (string?)m["kind"] == kind);
 
     /// <summary>The ConfigMap holding Watcher's appsettings.json (the dashboard has a ConfigMap of its own).</summary>

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing.Deployment;
 
 /// <summary>The metric names the metric reference (docs/metrics.md) documents: the contract dashboards and alerts may use.</summary>
-internal static partial class MetricReference
+public static partial class MetricReference
 {
     /// <summary>Where the metric reference lives, relative to the repository root.</summary>
     public const string Document = "docs/metrics.md";

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Watcher.Deploy.Tests.Support;
+namespace Watcher.Testing.Deployment;
 
 /// <summary>Reads YAML documents (such as helm's rendered manifests) as JSON nodes, which are easy to query.</summary>
-internal static class Yaml
+public static class Yaml
 {
     public static List<JsonObject> Documents(string text)
     {

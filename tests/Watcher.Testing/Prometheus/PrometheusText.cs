@@ -1,30 +1,30 @@
 using System.Globalization;
 using System.Text;
 
-namespace Watcher.Tests.Support;
+namespace Watcher.Testing.Prometheus;
 
 /// <summary>A parser for the Prometheus text exposition format (0.0.4), enough to assert on a scrape.</summary>
-internal sealed class PrometheusText
+public sealed class PrometheusText
 {
-    private PrometheusText(IReadOnlyList<Sample> samples, IReadOnlyDictionary<string, string> types)
+    private PrometheusText(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, string> types)
     {
         Samples = samples;
         Types = types;
     }
 
-    public IReadOnlyList<Sample> Samples { get; }
+    public IReadOnlyList<PrometheusSample> Samples { get; }
 
     /// <summary>Family name to its # TYPE.</summary>
     public IReadOnlyDictionary<string, string> Types { get; }
 
-    public IEnumerable<Sample> Named(string name) => Samples.Where(s => s.Name == name);
+    public IEnumerable<PrometheusSample> Named(string name) => Samples.Where(s => s.Name == name);
 
-    public IEnumerable<Sample> For(string name, string jobId) => Named(name).Where(s => s.Labels.GetValueOrDefault("job_id") == jobId);
+    public IEnumerable<PrometheusSample> For(string name, string jobId) => Named(name).Where(s => s.Labels.GetValueOrDefault("job_id") == jobId);
 
     public static PrometheusText Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var samples = new List<Sample>();
+        var samples = new List<PrometheusSample>();
         var types = new Dictionary<string, string>();
         foreach (var raw in text.Split('\n'))
         {
@@ -52,7 +52,7 @@ internal sealed class PrometheusText
         return new PrometheusText(samples, types);
     }
 
-    private static Sample ParseSample(string line)
+    private static PrometheusSample ParseSample(string line)
     {
         var labels = new Dictionary<string, string>();
         var i = 0;
@@ -105,11 +105,6 @@ internal sealed class PrometheusText
             "NaN" => double.NaN,
             var v => double.Parse(v, CultureInfo.InvariantCulture),
         };
-        return new Sample(name, labels, number);
-    }
-
-    internal sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
-    {
-        public string? this[string label] => Labels.GetValueOrDefault(label);
+        return new PrometheusSample(name, labels, number);
     }
 }
