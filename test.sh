@@ -46,6 +46,13 @@ apt_install() {
 # promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
 command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
 
+# Native AOT, which eng/publish.sh builds (the image's executable, published by the container stand-in test), links
+# with clang and zlib.
+if ! command -v clang >/dev/null 2>&1 && ! ls /usr/bin/clang-[0-9]* >/dev/null 2>&1; then
+  apt_install clang || true
+fi
+dpkg -s zlib1g-dev >/dev/null 2>&1 || apt_install zlib1g-dev || true
+
 # Debian's Chromium, driven headless by the status page's browser test.
 command -v chromium >/dev/null 2>&1 || apt_install chromium || true
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Watcher.Testing;
-using Watcher.Testing.Deployment;
 
 namespace Watcher.Deploy.Tests.Docs;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Watcher.Testing;
-using Watcher.Testing.Deployment;
 
 namespace Watcher.Deploy.Tests.Docs;
 

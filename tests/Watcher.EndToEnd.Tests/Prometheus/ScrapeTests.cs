@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Watcher.EndToEnd.Tests.Dashboard;
 using Watcher.EndToEnd.Tests.Rules;
 using Watcher.EndToEnd.Tests.Support;

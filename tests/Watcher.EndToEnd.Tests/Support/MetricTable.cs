@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Watcher.Testing.Deployment;
-using Watcher.Testing;
 
 namespace Watcher.EndToEnd.Tests.Support;
 

@@ -7,7 +7,7 @@ namespace Watcher.Simulator.Tests.Infrastructure;
 /// <summary>Talks to a simulator over real loopback HTTP, signing with <see cref="TestSigner"/>.</summary>
 internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposable
 {
-    private readonly HttpClient http = new() { BaseAddress = simulator.ServiceUrl };
+    private readonly HttpClient _http = new() { BaseAddress = simulator.ServiceUrl };
 
     public Task<TestResponse> CallAsync(string operation, object input) =>
         SendAsync(new TestRequest { Target = "WorkMailService." + operation, Body = JsonSerializer.Serialize(input) });
@@ -15,7 +15,7 @@ internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposa
     public async Task<TestResponse> SendAsync(TestRequest request)
     {
         using var message = CreateMessage(request);
-        using var response = await http.SendAsync(message);
+        using var response = await _http.SendAsync(message);
         return new TestResponse(
             (int)response.StatusCode,
             await response.Content.ReadAsStringAsync(),
@@ -33,7 +33,7 @@ internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposa
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
         }
         catch (HttpRequestException e)
         {
@@ -96,5 +96,5 @@ internal sealed class WorkMailTestClient(WorkMailSimulator simulator) : IDisposa
         return message;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

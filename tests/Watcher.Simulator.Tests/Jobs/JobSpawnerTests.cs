@@ -6,51 +6,51 @@ public class JobSpawnerTests
 {
     private const string Org = "m-0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly SimulatorStore store;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly SimulatorStore _store;
 
     public JobSpawnerTests()
     {
-        store = new SimulatorStore(time);
-        store.AddOrganization(Org);
+        _store = new SimulatorStore(_time);
+        _store.AddOrganization(Org);
     }
 
     [Fact]
     public void Start_BeforeFirstPeriod_NoJob()
     {
-        using var spawner = JobSpawner.Start(store, Org, Every);
+        using var spawner = JobSpawner.Start(_store, Org, Every);
 
-        time.Advance(Every - TimeSpan.FromSeconds(1));
+        _time.Advance(Every - TimeSpan.FromSeconds(1));
 
         Assert.Empty(spawner.JobIds);
-        Assert.Empty(store.JobIds(Org));
+        Assert.Empty(_store.JobIds(Org));
     }
 
     [Fact]
     public void Start_AdvanceThreePeriodsAtOnce_ThreeJobsStartedOnSchedule()
     {
-        var start = time.GetUtcNow();
-        using var spawner = JobSpawner.Start(store, Org, Every);
+        var start = _time.GetUtcNow();
+        using var spawner = JobSpawner.Start(_store, Org, Every);
 
-        time.Advance(Every * 3);
+        _time.Advance(Every * 3);
 
         Assert.Equal(3, spawner.JobIds.Count);
-        Assert.Equal(spawner.JobIds, store.JobIds(Org));
+        Assert.Equal(spawner.JobIds, _store.JobIds(Org));
         Assert.Equal(
             [start + Every, start + (Every * 2), start + (Every * 3)],
-            spawner.JobIds.Select(id => store.Describe(Org, id)!.StartTime));
+            spawner.JobIds.Select(id => _store.Describe(Org, id)!.StartTime));
     }
 
     [Fact]
     public void Start_AdvanceOnePeriodAtATime_OneJobPerPeriod()
     {
-        using var spawner = JobSpawner.Start(store, Org, Every);
+        using var spawner = JobSpawner.Start(_store, Org, Every);
 
         var counts = new List<int>();
         for (var i = 0; i < 4; i++)
         {
-            time.Advance(Every);
-            counts.Add(store.JobIds(Org).Count);
+            _time.Advance(Every);
+            counts.Add(_store.JobIds(Org).Count);
         }
 
         Assert.Equal([1, 2, 3, 4], counts);
@@ -59,26 +59,26 @@ public class JobSpawnerTests
     [Fact]
     public void Dispose_ThenAdvance_NoMoreJobs()
     {
-        var spawner = JobSpawner.Start(store, Org, Every);
-        time.Advance(Every * 2);
+        var spawner = JobSpawner.Start(_store, Org, Every);
+        _time.Advance(Every * 2);
 
         spawner.Dispose();
         spawner.Dispose();
-        time.Advance(Every * 10);
+        _time.Advance(Every * 10);
 
-        Assert.Equal(2, store.JobIds(Org).Count);
+        Assert.Equal(2, _store.JobIds(Org).Count);
         Assert.Equal(2, spawner.JobIds.Count);
     }
 
     [Fact]
     public void Start_ManyPeriods_FewMinuteJobsMostlyCompletingSomeFailingWithErrorInfo()
     {
-        using var spawner = JobSpawner.Start(store, Org, Every);
+        using var spawner = JobSpawner.Start(_store, Org, Every);
 
-        time.Advance(Every * 200);
+        _time.Advance(Every * 200);
         spawner.Dispose();
-        time.Advance(TimeSpan.FromMinutes(10));
-        var views = spawner.JobIds.Select(id => store.Describe(Org, id)!).ToList();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var views = spawner.JobIds.Select(id => _store.Describe(Org, id)!).ToList();
 
         Assert.Equal(200, views.Count);
         Assert.All(views, v => Assert.InRange((v.EndTime - v.StartTime)!.Value, TimeSpan.Zero, TimeSpan.FromMinutes(8)));
@@ -92,10 +92,10 @@ public class JobSpawnerTests
     [Fact]
     public void Start_NewJob_RunningUntilItsDurationPasses()
     {
-        using var spawner = JobSpawner.Start(store, Org, Every);
+        using var spawner = JobSpawner.Start(_store, Org, Every);
 
-        time.Advance(Every);
-        var first = store.Describe(Org, spawner.JobIds[0])!;
+        _time.Advance(Every);
+        var first = _store.Describe(Org, spawner.JobIds[0])!;
 
         Assert.Equal(("RUNNING", 0), (first.State, first.EstimatedProgress));
     }
@@ -103,40 +103,40 @@ public class JobSpawnerTests
     [Fact]
     public void Start_SameSeed_SameDurationsAndOutcomes()
     {
-        var otherStore = new SimulatorStore(time);
+        var otherStore = new SimulatorStore(_time);
         otherStore.AddOrganization(Org);
-        using var first = JobSpawner.Start(store, Org, Every, seed: 7);
+        using var first = JobSpawner.Start(_store, Org, Every, seed: 7);
         using var second = JobSpawner.Start(otherStore, Org, Every, seed: 7);
 
-        time.Advance(Every * 40);
-        time.Advance(TimeSpan.FromMinutes(10));
+        _time.Advance(Every * 40);
+        _time.Advance(TimeSpan.FromMinutes(10));
 
-        Assert.Equal(Shapes(store, first), Shapes(otherStore, second));
+        Assert.Equal(Shapes(_store, first), Shapes(otherStore, second));
     }
 
     [Fact]
     public void Spawn_OrganizationRemoved_AddsNothingAndDoesNotRecreateIt()
     {
-        using var spawner = JobSpawner.Start(store, Org, Every);
-        time.Advance(Every);
+        using var spawner = JobSpawner.Start(_store, Org, Every);
+        _time.Advance(Every);
 
-        store.RemoveOrganization(Org);
-        time.Advance(Every * 3);
+        _store.RemoveOrganization(Org);
+        _time.Advance(Every * 3);
 
         Assert.Single(spawner.JobIds);
-        Assert.Empty(store.OrganizationIds);
+        Assert.Empty(_store.OrganizationIds);
     }
 
     [Fact]
     public void Start_UnknownOrganization_ThrowsKeyNotFound()
     {
-        Assert.Throws<KeyNotFoundException>(() => JobSpawner.Start(store, "m-fedcba9876543210fedcba9876543210", Every));
+        Assert.Throws<KeyNotFoundException>(() => JobSpawner.Start(_store, "m-fedcba9876543210fedcba9876543210", Every));
     }
 
     [Fact]
     public void Start_NonPositivePeriod_ThrowsArgumentOutOfRange()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => JobSpawner.Start(store, Org, TimeSpan.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => JobSpawner.Start(_store, Org, TimeSpan.Zero));
     }
 
     private static List<(string State, int Progress, TimeSpan? Length, string? ErrorInfo)> Shapes(SimulatorStore store, JobSpawner spawner) =>

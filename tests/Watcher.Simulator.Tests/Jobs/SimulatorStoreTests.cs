@@ -5,31 +5,31 @@ namespace Watcher.Simulator.Tests.Jobs;
 public class SimulatorStoreTests
 {
     private const string Org = "m-0123456789abcdef0123456789abcdef";
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly SimulatorStore store;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly SimulatorStore _store;
 
     public SimulatorStoreTests()
     {
-        store = new SimulatorStore(time);
-        store.AddOrganization(Org);
+        _store = new SimulatorStore(_time);
+        _store.AddOrganization(Org);
     }
 
     [Fact]
     public void Describe_CompleteOutcome_ProgressesWithTimeThenCompletes()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
-        var start = time.GetUtcNow();
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
+        var start = _time.GetUtcNow();
 
         var observed = new List<(string, int)>();
         foreach (var minutes in (int[])[0, 1, 5, 9, 10, 60])
         {
-            time.SetUtcNow(start.AddMinutes(minutes));
-            var view = store.Describe(Org, jobId)!;
+            _time.SetUtcNow(start.AddMinutes(minutes));
+            var view = _store.Describe(Org, jobId)!;
             observed.Add((view.State, view.EstimatedProgress));
         }
 
         Assert.Equal([("RUNNING", 0), ("RUNNING", 10), ("RUNNING", 50), ("RUNNING", 90), ("COMPLETED", 100), ("COMPLETED", 100)], observed);
-        var completed = store.Describe(Org, jobId)!;
+        var completed = _store.Describe(Org, jobId)!;
         Assert.Equal(start, completed.StartTime);
         Assert.Equal(start.AddMinutes(10), completed.EndTime);
         Assert.Null(completed.ErrorInfo);
@@ -38,21 +38,21 @@ public class SimulatorStoreTests
     [Fact]
     public void Describe_RunningJob_HasNoEndTime()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
 
-        Assert.Null(store.Describe(Org, jobId)!.EndTime);
+        Assert.Null(_store.Describe(Org, jobId)!.EndTime);
     }
 
     [Fact]
     public void Describe_FailOutcome_FailsAtOutcomeProgressWithErrorInfo()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.Fail, OutcomeAtProgress = 40, ErrorInfo = "S3 denied" });
-        var start = time.GetUtcNow();
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.Fail, OutcomeAtProgress = 40, ErrorInfo = "S3 denied" });
+        var start = _time.GetUtcNow();
 
-        time.Advance(TimeSpan.FromMinutes(3.9));
-        var before = store.Describe(Org, jobId)!;
-        time.Advance(TimeSpan.FromMinutes(0.2));
-        var after = store.Describe(Org, jobId)!;
+        _time.Advance(TimeSpan.FromMinutes(3.9));
+        var before = _store.Describe(Org, jobId)!;
+        _time.Advance(TimeSpan.FromMinutes(0.2));
+        var after = _store.Describe(Org, jobId)!;
 
         Assert.Equal(("RUNNING", 39, (string?)null), (before.State, before.EstimatedProgress, before.ErrorInfo));
         Assert.Equal(("FAILED", 40, "S3 denied"), (after.State, after.EstimatedProgress, after.ErrorInfo));
@@ -62,19 +62,19 @@ public class SimulatorStoreTests
     [Fact]
     public void Describe_FailWithoutErrorInfo_HasDefaultErrorInfo()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1), Outcome = SimulatedOutcome.Fail, OutcomeAtProgress = 0 });
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1), Outcome = SimulatedOutcome.Fail, OutcomeAtProgress = 0 });
 
-        Assert.False(string.IsNullOrWhiteSpace(store.Describe(Org, jobId)!.ErrorInfo));
+        Assert.False(string.IsNullOrWhiteSpace(_store.Describe(Org, jobId)!.ErrorInfo));
     }
 
     [Fact]
     public void Describe_CancelOutcome_CancelledAtOutcomeProgress()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.Cancel, OutcomeAtProgress = 70 });
-        var start = time.GetUtcNow();
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.Cancel, OutcomeAtProgress = 70 });
+        var start = _time.GetUtcNow();
 
-        time.Advance(TimeSpan.FromMinutes(8));
-        var view = store.Describe(Org, jobId)!;
+        _time.Advance(TimeSpan.FromMinutes(8));
+        var view = _store.Describe(Org, jobId)!;
 
         Assert.Equal(("CANCELLED", 70), (view.State, view.EstimatedProgress));
         Assert.Equal(start.AddMinutes(7), view.EndTime);
@@ -84,10 +84,10 @@ public class SimulatorStoreTests
     [Fact]
     public void Describe_RunForever_StaysRunningAt99()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.RunForever });
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10), Outcome = SimulatedOutcome.RunForever });
 
-        time.Advance(TimeSpan.FromDays(3));
-        var view = store.Describe(Org, jobId)!;
+        _time.Advance(TimeSpan.FromDays(3));
+        var view = _store.Describe(Org, jobId)!;
 
         Assert.Equal(("RUNNING", 99), (view.State, view.EstimatedProgress));
         Assert.Null(view.EndTime);
@@ -96,26 +96,26 @@ public class SimulatorStoreTests
     [Fact]
     public void Describe_ZeroDuration_CompletedImmediately()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob());
+        var jobId = _store.AddJob(Org, new SimulatedJob());
 
-        Assert.Equal("COMPLETED", store.Describe(Org, jobId)!.State);
+        Assert.Equal("COMPLETED", _store.Describe(Org, jobId)!.State);
     }
 
     [Fact]
     public void HoldProgress_Held_ProgressFrozenUntilReleasedThenResumes()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
-        var start = time.GetUtcNow();
-        time.Advance(TimeSpan.FromMinutes(2));
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
+        var start = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromMinutes(2));
 
-        store.HoldProgress(Org, jobId, hold: true);
-        time.Advance(TimeSpan.FromMinutes(30));
-        var held = store.Describe(Org, jobId)!;
-        store.HoldProgress(Org, jobId, hold: false);
-        time.Advance(TimeSpan.FromMinutes(3));
-        var resumed = store.Describe(Org, jobId)!;
-        time.Advance(TimeSpan.FromMinutes(5));
-        var completed = store.Describe(Org, jobId)!;
+        _store.HoldProgress(Org, jobId, hold: true);
+        _time.Advance(TimeSpan.FromMinutes(30));
+        var held = _store.Describe(Org, jobId)!;
+        _store.HoldProgress(Org, jobId, hold: false);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        var resumed = _store.Describe(Org, jobId)!;
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var completed = _store.Describe(Org, jobId)!;
 
         Assert.Equal(("RUNNING", 20), (held.State, held.EstimatedProgress));
         Assert.Equal(("RUNNING", 50), (resumed.State, resumed.EstimatedProgress));
@@ -126,19 +126,19 @@ public class SimulatorStoreTests
     [Fact]
     public void HoldProgress_UnknownJob_Throws()
     {
-        Assert.Throws<KeyNotFoundException>(() => store.HoldProgress(Org, "nope", hold: true));
+        Assert.Throws<KeyNotFoundException>(() => _store.HoldProgress(Org, "nope", hold: true));
     }
 
     [Fact]
     public void Cancel_RunningJob_CancelledNowAtCurrentProgress()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
-        time.Advance(TimeSpan.FromMinutes(6));
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(10) });
+        _time.Advance(TimeSpan.FromMinutes(6));
 
-        var cancelled = store.Cancel(Org, jobId);
-        var cancelledAt = time.GetUtcNow();
-        time.Advance(TimeSpan.FromMinutes(10));
-        var view = store.Describe(Org, jobId)!;
+        var cancelled = _store.Cancel(Org, jobId);
+        var cancelledAt = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var view = _store.Describe(Org, jobId)!;
 
         Assert.True(cancelled);
         Assert.Equal(("CANCELLED", 60, (DateTimeOffset?)cancelledAt), (view.State, view.EstimatedProgress, view.EndTime));
@@ -147,21 +147,21 @@ public class SimulatorStoreTests
     [Fact]
     public void Cancel_FinishedOrUnknownJob_ReturnsFalse()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1), StartOffset = TimeSpan.FromMinutes(-5) });
+        var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1), StartOffset = TimeSpan.FromMinutes(-5) });
 
-        Assert.False(store.Cancel(Org, jobId));
-        Assert.False(store.Cancel(Org, "nope"));
-        Assert.Equal("COMPLETED", store.Describe(Org, jobId)!.State);
+        Assert.False(_store.Cancel(Org, jobId));
+        Assert.False(_store.Cancel(Org, "nope"));
+        Assert.Equal("COMPLETED", _store.Describe(Org, jobId)!.State);
     }
 
     [Fact]
     public void AddJob_NegativeStartOffset_StartedEarlier()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob { StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromMinutes(20) });
+        var jobId = _store.AddJob(Org, new SimulatedJob { StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromMinutes(20) });
 
-        var view = store.Describe(Org, jobId)!;
+        var view = _store.Describe(Org, jobId)!;
 
-        Assert.Equal(time.GetUtcNow().AddMinutes(-5), view.StartTime);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(-5), view.StartTime);
         Assert.Equal(25, view.EstimatedProgress);
     }
 
@@ -170,17 +170,17 @@ public class SimulatorStoreTests
     {
         const string other = "m-fedcba9876543210fedcba9876543210";
 
-        var jobId = store.AddJob(other, new SimulatedJob { JobId = "job-1" });
+        var jobId = _store.AddJob(other, new SimulatedJob { JobId = "job-1" });
 
         Assert.Equal("job-1", jobId);
-        Assert.Contains(other, store.OrganizationIds);
-        Assert.Equal(["job-1"], store.JobIds(other));
+        Assert.Contains(other, _store.OrganizationIds);
+        Assert.Equal(["job-1"], _store.JobIds(other));
     }
 
     [Fact]
     public void AddJob_GeneratedId_IsUuidMatchingModel()
     {
-        var jobId = store.AddJob(Org, new SimulatedJob());
+        var jobId = _store.AddJob(Org, new SimulatedJob());
 
         Assert.True(Guid.TryParse(jobId, out _));
         Assert.Matches("^[A-Za-z0-9-]{1,63}$", jobId);
@@ -189,9 +189,9 @@ public class SimulatorStoreTests
     [Fact]
     public void AddJob_DuplicateJobId_Throws()
     {
-        store.AddJob(Org, new SimulatedJob { JobId = "job-1" });
+        _store.AddJob(Org, new SimulatedJob { JobId = "job-1" });
 
-        Assert.Throws<ArgumentException>(() => store.AddJob(Org, new SimulatedJob { JobId = "job-1" }));
+        Assert.Throws<ArgumentException>(() => _store.AddJob(Org, new SimulatedJob { JobId = "job-1" }));
     }
 
     [Theory]
@@ -206,7 +206,7 @@ public class SimulatorStoreTests
             job = job with { S3BucketName = bucket };
         }
 
-        var error = Assert.Throws<ArgumentException>(() => store.AddJob(Org, job));
+        var error = Assert.Throws<ArgumentException>(() => _store.AddJob(Org, job));
 
         Assert.Matches("JobId|S3BucketName|OutcomeAtProgress", error.Message);
     }
@@ -216,28 +216,28 @@ public class SimulatorStoreTests
     [InlineData("M-0123456789abcdef0123456789abcdef")]
     public void AddOrganization_InvalidId_Throws(string organizationId)
     {
-        Assert.Throws<ArgumentException>(() => store.AddOrganization(organizationId));
+        Assert.Throws<ArgumentException>(() => _store.AddOrganization(organizationId));
     }
 
     [Fact]
     public void RemoveOrganization_Known_RemovesItAndItsJobs()
     {
-        store.AddJob(Org, new SimulatedJob { JobId = "job-1" });
+        _store.AddJob(Org, new SimulatedJob { JobId = "job-1" });
 
-        Assert.True(store.RemoveOrganization(Org));
-        Assert.False(store.RemoveOrganization(Org));
-        Assert.Empty(store.JobIds(Org));
-        Assert.Null(store.Describe(Org, "job-1"));
+        Assert.True(_store.RemoveOrganization(Org));
+        Assert.False(_store.RemoveOrganization(Org));
+        Assert.Empty(_store.JobIds(Org));
+        Assert.Null(_store.Describe(Org, "job-1"));
     }
 
     [Fact]
     public void Clear_WithData_ForgetsEverything()
     {
-        store.AddJob(Org, new SimulatedJob());
+        _store.AddJob(Org, new SimulatedJob());
 
-        store.Clear();
+        _store.Clear();
 
-        Assert.Empty(store.OrganizationIds);
+        Assert.Empty(_store.OrganizationIds);
     }
 
     [Fact]
@@ -247,16 +247,16 @@ public class SimulatorStoreTests
         {
             for (var i = 0; i < 200; i++)
             {
-                var jobId = store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1) });
-                store.HoldProgress(Org, jobId, i % 2 == 0);
-                Assert.NotNull(store.Describe(Org, jobId));
-                store.Cancel(Org, jobId);
-                _ = store.JobIds(Org);
+                var jobId = _store.AddJob(Org, new SimulatedJob { Duration = TimeSpan.FromMinutes(1) });
+                _store.HoldProgress(Org, jobId, i % 2 == 0);
+                Assert.NotNull(_store.Describe(Org, jobId));
+                _store.Cancel(Org, jobId);
+                _ = _store.JobIds(Org);
             }
         }));
 
         await Task.WhenAll(tasks);
 
-        Assert.Equal(1600, store.JobIds(Org).Count);
+        Assert.Equal(1600, _store.JobIds(Org).Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Simulator.Tests.Infrastructure;
 

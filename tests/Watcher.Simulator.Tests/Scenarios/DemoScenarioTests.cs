@@ -5,12 +5,12 @@ namespace Watcher.Simulator.Tests.Scenarios;
 
 public partial class DemoScenarioTests
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Seed_EmptyStore_TwoOrganizationsWithValidIds()
     {
-        var store = new SimulatorStore(time);
+        var store = new SimulatorStore(_time);
 
         var jobs = DemoScenario.Seed(store);
 
@@ -42,7 +42,7 @@ public partial class DemoScenarioTests
     {
         var before = SeedAndDescribe(out var store);
 
-        time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
         var after = Describe(store);
 
         var completedNow = after.Where(v => v.State == "COMPLETED").Select(v => v.JobId).Except(before.Where(v => v.State == "COMPLETED").Select(v => v.JobId));
@@ -63,7 +63,7 @@ public partial class DemoScenarioTests
     {
         var before = SeedAndDescribe(out var store);
 
-        time.Advance(TimeSpan.FromMinutes(3));
+        _time.Advance(TimeSpan.FromMinutes(3));
         var newlyFailed = Describe(store).Where(v => v.State == "FAILED").ExceptBy(before.Where(v => v.State == "FAILED").Select(v => v.JobId), v => v.JobId);
 
         var failed = Assert.Single(newlyFailed);
@@ -73,7 +73,7 @@ public partial class DemoScenarioTests
 
     private List<SimulatedJobView> SeedAndDescribe(out SimulatorStore store)
     {
-        store = new SimulatorStore(time);
+        store = new SimulatorStore(_time);
         DemoScenario.Seed(store);
         return Describe(store);
     }

@@ -4,12 +4,12 @@ namespace Watcher.Simulator.Tests.Scenarios;
 
 public class DiscoveryScenarioTests
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void SeedDiscovery_EmptyStore_ThirdOrganizationWithFortyJobs()
     {
-        var store = new SimulatorStore(time);
+        var store = new SimulatorStore(_time);
         DemoScenario.Seed(store);
 
         var organizationId = DemoScenario.SeedDiscovery(store);
@@ -24,7 +24,7 @@ public class DiscoveryScenarioTests
     [Fact]
     public void SeedDiscovery_AtStart_MixedStatesWithRealisticErrors()
     {
-        var views = Describe(new SimulatorStore(time), out _);
+        var views = Describe(new SimulatorStore(_time), out _);
         var states = views.GroupBy(v => v.State).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(6, states["RUNNING"]);
@@ -39,12 +39,12 @@ public class DiscoveryScenarioTests
     [Fact]
     public void SeedDiscovery_ListWindow_FourJobsOlderThanSevenDaysNotListed()
     {
-        var store = new SimulatorStore(time);
+        var store = new SimulatorStore(_time);
         var views = Describe(store, out var organizationId);
 
         var listed = store.List(organizationId, null, 100)!.Jobs;
 
-        Assert.Equal(4, views.Count(v => v.StartTime < time.GetUtcNow() - SimulatorStore.ListWindow));
+        Assert.Equal(4, views.Count(v => v.StartTime < _time.GetUtcNow() - SimulatorStore.ListWindow));
         Assert.Equal(36, listed.Count);
         Assert.Equal(listed.OrderByDescending(v => v.StartTime).Select(v => v.JobId), listed.Select(v => v.JobId));
     }
@@ -52,8 +52,8 @@ public class DiscoveryScenarioTests
     [Fact]
     public void SeedDiscovery_TwoStores_SameJobIds()
     {
-        var first = new SimulatorStore(time);
-        var second = new SimulatorStore(time);
+        var first = new SimulatorStore(_time);
+        var second = new SimulatorStore(_time);
 
         var organizationId = DemoScenario.SeedDiscovery(first);
         DemoScenario.SeedDiscovery(second);

@@ -23,22 +23,22 @@ public sealed class ScenarioLoaderTests : IDisposable
         }
         """;
 
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly string directory = Directory.CreateTempSubdirectory("simulator-scenario-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _directory = Directory.CreateTempSubdirectory("simulator-scenario-").FullName;
 
     [Fact]
     public void LoadFile_ValidScenario_SeedsOrganizationsAndJobs()
     {
-        var store = new SimulatorStore(time);
+        var store = new SimulatorStore(_time);
 
         var added = ScenarioLoader.LoadFile(store, Write(ValidScenario));
 
         Assert.Equal([(TestData.OrganizationId, "job-1"), (TestData.OrganizationId, "job-2")], added);
         Assert.Equal([TestData.OrganizationId, TestData.OtherOrganizationId], store.OrganizationIds.Order(StringComparer.Ordinal));
         var job = store.Describe(TestData.OrganizationId, "job-1")!;
-        Assert.Equal(("j.doe@example.com", "Hold", "legal-exports", "holds", time.GetUtcNow().AddMinutes(-5)), (job.EntityId, job.Description, job.S3BucketName, job.S3Prefix, job.StartTime));
+        Assert.Equal(("j.doe@example.com", "Hold", "legal-exports", "holds", _time.GetUtcNow().AddMinutes(-5)), (job.EntityId, job.Description, job.S3BucketName, job.S3Prefix, job.StartTime));
         Assert.Equal(16, job.EstimatedProgress);
-        time.Advance(TimeSpan.FromMinutes(10));
+        _time.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(("FAILED", "S3 denied"), (store.Describe(TestData.OrganizationId, "job-1")!.State, store.Describe(TestData.OrganizationId, "job-1")!.ErrorInfo));
         Assert.Equal(0, store.Describe(TestData.OrganizationId, "job-2")!.EstimatedProgress);
     }
@@ -46,7 +46,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public async Task StartAsync_ScenarioPath_SeedsAndMarksInactiveOrganization()
     {
-        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = Write(ValidScenario) }, time);
+        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = Write(ValidScenario) }, _time);
         using var client = new WorkMailTestClient(simulator);
 
         var inactive = await client.CallAsync("ListMailboxExportJobs", new { OrganizationId = TestData.OtherOrganizationId });
@@ -69,7 +69,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [InlineData("{}", "Organizations", "invalid")]
     public void LoadFile_BrokenScenario_ScenarioExceptionNamingProblem(string json, string expectedPart, string otherExpectedPart)
     {
-        var store = new SimulatorStore(time);
+        var store = new SimulatorStore(_time);
         var path = Write(json);
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(store, path));
@@ -83,9 +83,9 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void LoadFile_MissingFile_ScenarioExceptionNamingFile()
     {
-        var path = Path.Combine(directory, "missing.json");
+        var path = Path.Combine(_directory, "missing.json");
 
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(new SimulatorStore(time), path));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(new SimulatorStore(_time), path));
 
         Assert.Contains("missing.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
@@ -96,16 +96,16 @@ public sealed class ScenarioLoaderTests : IDisposable
     {
         var path = Write("{ \"Organizations\": [ { \"OrganizationId\": \"nope\" } ] }");
 
-        var error = await Assert.ThrowsAsync<ScenarioException>(() => WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = path }, time));
+        var error = await Assert.ThrowsAsync<ScenarioException>(() => WorkMailSimulator.StartAsync(new SimulatorOptions { ScenarioPath = path }, _time));
 
         Assert.Contains("OrganizationId", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string Write(string json)
     {
-        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.json");
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
         return path;
     }

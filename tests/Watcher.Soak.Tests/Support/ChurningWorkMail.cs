@@ -1,7 +1,7 @@
 using System.Globalization;
 using Watcher.Clients;
-using Watcher.WorkMail.Model;
 using Watcher.WorkMail;
+using Watcher.WorkMail.Model;
 
 namespace Watcher.Soak.Tests.Support;
 

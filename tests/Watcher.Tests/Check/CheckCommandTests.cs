@@ -1,6 +1,6 @@
 using Watcher.Simulator;
-using Watcher.Testing.Processes;
 using Watcher.Testing.Network;
+using Watcher.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Watcher.Tests.Check;

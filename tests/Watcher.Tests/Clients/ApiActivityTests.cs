@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Clients;
-using Watcher.Metrics;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Clients;

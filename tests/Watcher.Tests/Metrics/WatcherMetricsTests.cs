@@ -5,7 +5,6 @@ using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Tests.Support;
-using Watcher.WorkMail.Model;
 
 namespace Watcher.Tests.Metrics;
 

@@ -6,7 +6,6 @@ using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Polling;
-using Watcher.Scheduling;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
 

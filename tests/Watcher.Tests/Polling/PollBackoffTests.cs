@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Polling;
-using Watcher.Scheduling;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Polling;

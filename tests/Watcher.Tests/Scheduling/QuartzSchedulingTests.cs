@@ -11,7 +11,6 @@ using Watcher.Jobs;
 using Watcher.Scheduling;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
-using Watcher.WorkMail;
 
 namespace Watcher.Tests.Scheduling;
 

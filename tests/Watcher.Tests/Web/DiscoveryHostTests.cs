@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Watcher.Metrics;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
 using Watcher.Tests.Support;

@@ -7,7 +7,6 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Watcher.Clients;
 using Watcher.Jobs;
-using Watcher.Metrics;
 using Watcher.Tests.Support;
 using Watcher.Web;
 using Watcher.WorkMail.Model;

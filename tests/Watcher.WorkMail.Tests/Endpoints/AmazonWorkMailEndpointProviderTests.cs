@@ -5,7 +5,7 @@ namespace Watcher.WorkMail.Tests.Endpoints;
 
 public sealed class AmazonWorkMailEndpointProviderTests
 {
-    private readonly AmazonWorkMailEndpointProvider provider = new();
+    private readonly AmazonWorkMailEndpointProvider _provider = new();
 
     [Theory]
     [InlineData("us-east-1", false, false, "https://workmail.us-east-1.amazonaws.com")]
@@ -19,7 +19,7 @@ public sealed class AmazonWorkMailEndpointProviderTests
     {
         var parameters = new WorkMailEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack };
 
-        var endpoint = provider.ResolveEndpoint(parameters);
+        var endpoint = _provider.ResolveEndpoint(parameters);
 
         Assert.Equal(expected, endpoint.URL);
     }
@@ -29,7 +29,7 @@ public sealed class AmazonWorkMailEndpointProviderTests
     {
         var parameters = new WorkMailEndpointParameters { Region = "eu-west-1", Endpoint = "http://127.0.0.1:4566/" };
 
-        var endpoint = provider.ResolveEndpoint(parameters);
+        var endpoint = _provider.ResolveEndpoint(parameters);
 
         Assert.Equal("http://127.0.0.1:4566/", endpoint.URL);
     }
@@ -37,7 +37,7 @@ public sealed class AmazonWorkMailEndpointProviderTests
     [Fact]
     public void ResolveEndpoint_CustomEndpointWithoutRegion_ReturnsCustomEndpoint()
     {
-        var endpoint = provider.ResolveEndpoint(new WorkMailEndpointParameters { Endpoint = "https://workmail.example.test" });
+        var endpoint = _provider.ResolveEndpoint(new WorkMailEndpointParameters { Endpoint = "https://workmail.example.test" });
 
         Assert.Equal("https://workmail.example.test", endpoint.URL);
     }
@@ -49,7 +49,7 @@ public sealed class AmazonWorkMailEndpointProviderTests
     {
         var parameters = new WorkMailEndpointParameters { Endpoint = "https://workmail.example.test", UseFIPS = fips, UseDualStack = dualStack };
 
-        var exception = Assert.Throws<AmazonClientException>(() => provider.ResolveEndpoint(parameters));
+        var exception = Assert.Throws<AmazonClientException>(() => _provider.ResolveEndpoint(parameters));
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public sealed class AmazonWorkMailEndpointProviderTests
     [InlineData("")]
     public void ResolveEndpoint_MissingRegion_ThrowsMissingRegion(string? region)
     {
-        var exception = Assert.Throws<AmazonClientException>(() => provider.ResolveEndpoint(new WorkMailEndpointParameters { Region = region }));
+        var exception = Assert.Throws<AmazonClientException>(() => _provider.ResolveEndpoint(new WorkMailEndpointParameters { Region = region }));
 
         Assert.Equal("Invalid Configuration: Missing Region", exception.Message);
     }
@@ -69,6 +69,6 @@ public sealed class AmazonWorkMailEndpointProviderTests
     {
         var parameters = new WorkMailEndpointParameters { Region = "eu-west-1", UseFIPS = null };
 
-        Assert.Throws<AmazonClientException>(() => provider.ResolveEndpoint(parameters));
+        Assert.Throws<AmazonClientException>(() => _provider.ResolveEndpoint(parameters));
     }
 }

@@ -33,34 +33,34 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
 
     private const string Significant = "{}[]\",:\\ 0123456789-+.eEtrufalsn\u00e9\u20ac";
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     public int Cases { get; private set; }
 
     public (string Kind, byte[] Body) Next()
     {
         Cases++;
-        var kind = Kinds[random.Next(Kinds.Length)];
-        var valid = Encoding.UTF8.GetBytes(validBodies[random.Next(validBodies.Length)]);
+        var kind = Kinds[_random.Next(Kinds.Length)];
+        var valid = Encoding.UTF8.GetBytes(validBodies[_random.Next(validBodies.Length)]);
         var body = kind switch
         {
             "flip" => Flip(valid),
-            "truncate" => valid[..random.Next(valid.Length)],
-            "insert" => Insert(valid, Encoding.UTF8.GetBytes(Significant[random.Next(Significant.Length)].ToString())),
+            "truncate" => valid[.._random.Next(valid.Length)],
+            "insert" => Insert(valid, Encoding.UTF8.GetBytes(Significant[_random.Next(Significant.Length)].ToString())),
             "delete" => Delete(valid),
-            "swap-type" => ReplaceValue(valid, Values[random.Next(Values.Length)]),
-            "huge-number" => ReplaceValue(valid, HugeNumbers[random.Next(HugeNumbers.Length)]),
-            "deep-nesting" => ReplaceValue(valid, Nest(random.Next(1, 3000))),
+            "swap-type" => ReplaceValue(valid, Values[_random.Next(Values.Length)]),
+            "huge-number" => ReplaceValue(valid, HugeNumbers[_random.Next(HugeNumbers.Length)]),
+            "deep-nesting" => ReplaceValue(valid, Nest(_random.Next(1, 3000))),
             "invalid-utf8" => Insert(valid, InvalidUtf8()),
             "random-bytes" => RandomBytes(),
             "token-soup" => Encoding.UTF8.GetBytes(TokenSoup()),
-            "empty" => random.Next(3) switch { 0 => [], 1 => " \r\n\t"u8.ToArray(), _ => "\uFEFF"u8.ToArray() },
-            "duplicate-member" => Insert(valid, Encoding.UTF8.GetBytes($"\"{Members[random.Next(Members.Length)]}\":{Values[random.Next(Values.Length)]},"), afterFirstBrace: true),
+            "empty" => _random.Next(3) switch { 0 => [], 1 => " \r\n\t"u8.ToArray(), _ => "\uFEFF"u8.ToArray() },
+            "duplicate-member" => Insert(valid, Encoding.UTF8.GetBytes($"\"{Members[_random.Next(Members.Length)]}\":{Values[_random.Next(Values.Length)]},"), afterFirstBrace: true),
             _ => Splice(valid),
         };
 
         // A few rounds of stacked mutations find more than single ones.
-        if (kind is "flip" or "delete" && random.Next(4) == 0)
+        if (kind is "flip" or "delete" && _random.Next(4) == 0)
         {
             body = Flip(Delete(body));
         }
@@ -76,11 +76,11 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
         }
 
         var copy = (byte[])body.Clone();
-        var flips = random.Next(1, 4);
+        var flips = _random.Next(1, 4);
         for (var i = 0; i < flips; i++)
         {
-            var at = random.Next(copy.Length);
-            copy[at] = random.Next(2) == 0 ? (byte)(copy[at] ^ (1 << random.Next(8))) : (byte)random.Next(256);
+            var at = _random.Next(copy.Length);
+            copy[at] = _random.Next(2) == 0 ? (byte)(copy[at] ^ (1 << _random.Next(8))) : (byte)_random.Next(256);
         }
 
         return copy;
@@ -88,7 +88,7 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
 
     private byte[] Insert(byte[] body, byte[] insert, bool afterFirstBrace = false)
     {
-        var at = afterFirstBrace ? Math.Min(1, body.Length) : random.Next(body.Length + 1);
+        var at = afterFirstBrace ? Math.Min(1, body.Length) : _random.Next(body.Length + 1);
         return [.. body.AsSpan(0, at), .. insert, .. body.AsSpan(at)];
     }
 
@@ -99,8 +99,8 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
             return body;
         }
 
-        var at = random.Next(body.Length);
-        var length = Math.Min(body.Length - at, random.Next(1, 8));
+        var at = _random.Next(body.Length);
+        var length = Math.Min(body.Length - at, _random.Next(1, 8));
         return [.. body.AsSpan(0, at), .. body.AsSpan(at + length)];
     }
 
@@ -119,7 +119,7 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
             return Encoding.UTF8.GetBytes(value);
         }
 
-        var start = colons[random.Next(colons.Count)];
+        var start = colons[_random.Next(colons.Count)];
         while (start < text.Length && text[start] == ' ')
         {
             start++;
@@ -200,7 +200,7 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
 
     private string Nest(int depth)
     {
-        var open = random.Next(2) == 0 ? "[" : "{\"a\":";
+        var open = _random.Next(2) == 0 ? "[" : "{\"a\":";
         var close = open == "[" ? "]" : "}";
         var builder = new StringBuilder();
         for (var i = 0; i < depth; i++)
@@ -217,7 +217,7 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
         return builder.ToString();
     }
 
-    private byte[] InvalidUtf8() => random.Next(6) switch
+    private byte[] InvalidUtf8() => _random.Next(6) switch
     {
         0 => [0xFF],
         1 => [0xC3, 0x28],
@@ -229,9 +229,9 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
 
     private byte[] RandomBytes()
     {
-        var bytes = new byte[random.Next(0, 200)];
-        random.NextBytes(bytes);
-        if (bytes.Length > 0 && random.Next(2) == 0)
+        var bytes = new byte[_random.Next(0, 200)];
+        _random.NextBytes(bytes);
+        if (bytes.Length > 0 && _random.Next(2) == 0)
         {
             bytes[0] = (byte)'{';
         }
@@ -242,15 +242,15 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
     private string TokenSoup()
     {
         var builder = new StringBuilder();
-        var count = random.Next(1, 40);
+        var count = _random.Next(1, 40);
         for (var i = 0; i < count; i++)
         {
-            builder.Append(random.Next(5) switch
+            builder.Append(_random.Next(5) switch
             {
-                0 => $"\"{Members[random.Next(Members.Length)]}\"",
-                1 => Values[random.Next(Values.Length)],
-                2 => HugeNumbers[random.Next(HugeNumbers.Length)],
-                _ => "{}[],:"[random.Next(6)].ToString(),
+                0 => $"\"{Members[_random.Next(Members.Length)]}\"",
+                1 => Values[_random.Next(Values.Length)],
+                2 => HugeNumbers[_random.Next(HugeNumbers.Length)],
+                _ => "{}[],:"[_random.Next(6)].ToString(),
             });
         }
 
@@ -259,9 +259,9 @@ internal sealed class BodyFuzzer(int seed, params string[] validBodies)
 
     private byte[] Splice(byte[] valid)
     {
-        var other = Encoding.UTF8.GetBytes(validBodies[random.Next(validBodies.Length)]);
-        var a = random.Next(valid.Length + 1);
-        var b = random.Next(other.Length + 1);
+        var other = Encoding.UTF8.GetBytes(validBodies[_random.Next(validBodies.Length)]);
+        var a = _random.Next(valid.Length + 1);
+        var b = _random.Next(other.Length + 1);
         return [.. valid.AsSpan(0, a), .. other.AsSpan(b)];
     }
 }

@@ -3,7 +3,7 @@ namespace Watcher.WorkMail.Tests.Fuzz;
 /// <summary>A read-only stream that hands out at most <c>chunk</c> bytes per read, to cross the reader's buffer refills.</summary>
 internal sealed class TrickleStream(byte[] data, int chunk) : Stream
 {
-    private int position;
+    private int _position;
 
     public override bool CanRead => true;
 
@@ -15,15 +15,15 @@ internal sealed class TrickleStream(byte[] data, int chunk) : Stream
 
     public override long Position
     {
-        get => position;
+        get => _position;
         set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var n = Math.Min(Math.Min(count, chunk), data.Length - position);
-        Array.Copy(data, position, buffer, offset, n);
-        position += n;
+        var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
+        Array.Copy(data, _position, buffer, offset, n);
+        _position += n;
         return n;
     }
 

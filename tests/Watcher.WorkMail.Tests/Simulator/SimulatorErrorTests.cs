@@ -1,4 +1,3 @@
-using Watcher.Simulator;
 using Watcher.WorkMail.Adapter;
 using Watcher.WorkMail.Client.Model;
 

@@ -12,12 +12,12 @@ namespace Watcher.WorkMail.Tests.Support;
 /// </summary>
 public sealed class CannedHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentQueue<CannedResponse> responses = new();
-    private readonly ConcurrentQueue<CannedRequest> requests = new();
-    private readonly Task acceptLoop;
-    private CannedResponse last;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<CannedResponse> _responses = new();
+    private readonly ConcurrentQueue<CannedRequest> _requests = new();
+    private readonly Task _acceptLoop;
+    private CannedResponse _last;
 
     public CannedHttpServer(params CannedResponse[] answers)
     {
@@ -28,26 +28,26 @@ public sealed class CannedHttpServer : IAsyncDisposable
 
         foreach (var answer in answers)
         {
-            responses.Enqueue(answer);
+            _responses.Enqueue(answer);
         }
 
-        last = answers[^1];
-        listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        acceptLoop = AcceptAsync();
+        _last = answers[^1];
+        _listener.Start();
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        _acceptLoop = AcceptAsync();
     }
 
     public Uri Url { get; }
 
-    public IReadOnlyList<CannedRequest> Requests => [.. requests];
+    public IReadOnlyList<CannedRequest> Requests => [.. _requests];
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
+        await _stopping.CancelAsync();
+        _listener.Stop();
         try
         {
-            await acceptLoop;
+            await _acceptLoop;
         }
         catch (OperationCanceledException)
         {
@@ -56,14 +56,14 @@ public sealed class CannedHttpServer : IAsyncDisposable
         {
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
-            var socket = await listener.AcceptTcpClientAsync(stopping.Token);
+            var socket = await _listener.AcceptTcpClientAsync(_stopping.Token);
             _ = Task.Run(() => ServeAsync(socket));
         }
     }
@@ -77,11 +77,11 @@ public sealed class CannedHttpServer : IAsyncDisposable
                 var stream = socket.GetStream();
                 while (await ReadRequestAsync(stream) is { } request)
                 {
-                    requests.Enqueue(request);
-                    var response = responses.TryDequeue(out var next) ? last = next : last;
+                    _requests.Enqueue(request);
+                    var response = _responses.TryDequeue(out var next) ? _last = next : _last;
                     if (response.Delay > TimeSpan.Zero)
                     {
-                        await Task.Delay(response.Delay, stopping.Token);
+                        await Task.Delay(response.Delay, _stopping.Token);
                     }
 
                     await WriteResponseAsync(stream, response);

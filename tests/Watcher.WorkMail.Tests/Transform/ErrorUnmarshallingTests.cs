@@ -1,6 +1,5 @@
 using System.Net;
 using Watcher.WorkMail.Adapter;
-using Watcher.WorkMail.Client;
 using Watcher.WorkMail.Client.Model;
 using Watcher.WorkMail.Tests.Support;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Clients;
-using Watcher.WorkMail;
 
 namespace Watcher.Tests.WorkMail;
 
