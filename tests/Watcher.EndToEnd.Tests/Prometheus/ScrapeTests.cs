@@ -8,22 +8,10 @@ using Watcher.Testing.Waiting;
 
 namespace Watcher.EndToEnd.Tests.Prometheus;
 
-[Collection(RealPrometheus.Name)]
-public sealed partial class ScrapeTests : IAsyncLifetime
+/// <summary>What a real Prometheus scrapes from Watcher. The tests only read, so they share one scenario.</summary>
+public sealed partial class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyScenario>
 {
-    private Scenario _e2e = null!;
-
-    public async Task InitializeAsync()
-    {
-        // A little throttling and a few server errors, so that retries and errors have series too.
-        _e2e = await Scenario.StartAsync(simulator =>
-        {
-            simulator.Faults.ThrottleRatio = 0.15;
-            simulator.Faults.ServerErrorRatio = 0.15;
-        });
-    }
-
-    public async Task DisposeAsync() => await _e2e.DisposeAsync();
+    private readonly Scenario _e2e = scenario.E2e;
 
     [Fact]
     public async Task Scrape_InBothFormats_IsUpWithEverySample()

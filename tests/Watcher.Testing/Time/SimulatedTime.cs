@@ -7,9 +7,9 @@ namespace Watcher.Testing.Time;
 
 /// <summary>
 /// One fake clock for the app, its Quartz scheduler, its request budget and the simulator, and a driver that moves
-/// it the way real time would, only faster: from one due trigger or timer to the next, and after each step only
+/// it the way real time would, only faster: from one due trigger or budget wait to the next, and after each step only
 /// once every poll it started has finished or waits for the clock again. Nothing sleeps: the driver re-checks
-/// when the scheduler, a timer or the test's own probe (<see cref="Changed"/>) reports something.
+/// when the scheduler, the budget or the test's own probe (<see cref="Changed"/>) reports something.
 /// </summary>
 /// <remarks>
 /// The AWS SDK sleeps its retry backoff in real time. A poll in a backoff is busy, not waiting for the clock, so
@@ -18,8 +18,8 @@ namespace Watcher.Testing.Time;
 public sealed class SimulatedTime
 {
     /// <summary>
-    /// How long polls in flight must hold still, with timers of the app pending, before they count as waiting for
-    /// the clock rather than on their way to it (a released request is on the wire within microseconds).
+    /// How long polls in flight must hold still, with calls waiting on the request budget, before they count as
+    /// waiting for the clock rather than on their way to it (a released request is on the wire within microseconds).
     /// </summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(30);
 
@@ -38,14 +38,21 @@ public sealed class SimulatedTime
     /// <summary>For Quartz and the simulator.</summary>
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>For the app's own services: the same time, with the timers they wait on tracked.</summary>
+    /// <summary>For the app's own services: the same time, with the waits on the request budget tracked.</summary>
     public TimeProvider AppClock => _app;
 
-    /// <summary>Pulsed by the scheduler and the app's timers; a test may pulse it too, e.g. from a proxy.</summary>
+    /// <summary>Pulsed by the scheduler and the request budget; a test may pulse it too, e.g. from a proxy.</summary>
     public Signal Changed { get; } = new();
 
     /// <summary>Real work the test can see and the driver cannot (requests in flight at a proxy): time stands still while it is true.</summary>
     public Func<bool>? Busy { get; set; }
+
+    /// <summary>
+    /// How many WorkMail requests have reached the server so far (e.g. a proxy's count). With it, a request the
+    /// budget has let go counts as on its way until it has arrived, however long the trip takes (the first call of
+    /// a client takes most of a second); without it, <see cref="Quiet"/> is all there is.
+    /// </summary>
+    public Func<long>? Arrivals { get; set; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -121,7 +128,8 @@ public sealed class SimulatedTime
             {
                 // Triggers may be due and unable to fire while every thread of Quartz's pool runs a poll that waits.
                 idleReads = 0;
-                if (!busy && _app.Pending > 0 && Stopwatch.GetElapsedTime(lastChange) >= Quiet)
+                var onTheirWay = Arrivals is { } arrived ? _app.LetGo - arrived() : 0;
+                if (!busy && onTheirWay <= 0 && _app.Pending > 0 && Stopwatch.GetElapsedTime(lastChange) >= Quiet)
                 {
                     return;
                 }
@@ -129,7 +137,7 @@ public sealed class SimulatedTime
 
             if (Stopwatch.GetElapsedTime(started) > StepTimeout)
             {
-                Assert.Fail($"Polls did not settle within {StepTimeout} at {Now:O}: {due} due, {running} running, busy {busy}, {_app.Pending} app timers; triggers: {await SchedulerState.DescribeAsync(scheduler)}");
+                Assert.Fail($"Polls did not settle within {StepTimeout} at {Now:O}: {due} due, {running} running, busy {busy}, {_app.Pending} waiting on the budget, {_app.LetGo} let go by it; triggers: {await SchedulerState.DescribeAsync(scheduler)}");
             }
 
             // A second read follows at once; a busy app is looked at again when something changes, or after the quiet time.
@@ -142,7 +150,7 @@ public sealed class SimulatedTime
     }
 
     /// <summary>
-    /// Moves the clock to whatever happens next (a trigger fires, a timer of the app is due) but not past
+    /// Moves the clock to whatever happens next (a trigger fires, a wait on the budget ends) but not past
     /// <paramref name="limit"/>, then settles. Never further: a jump over a trigger's fire time would be a misfire.
     /// </summary>
     private async Task StepAsync(DateTimeOffset limit)

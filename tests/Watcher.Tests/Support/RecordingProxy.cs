@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +15,8 @@ namespace Watcher.Tests.Support;
 /// <summary>
 /// A loopback HTTP proxy in front of the simulator that records when each request arrived and when its answer
 /// left, so a test can see what is in flight (the simulator logs a request only once it is answered). The Host
-/// header is passed on unchanged, so SigV4 signatures still verify. Times are read from the clock the test gives
-/// it (the simulated one when the app runs on simulated time), and every arrival and answer pulses <see cref="Changed"/>.
+/// header is passed on unchanged, so SigV4 signatures still verify. Every arrival and answer pulses
+/// <see cref="Changed"/>.
 /// </summary>
 internal sealed class RecordingProxy : IAsyncDisposable
 {
@@ -26,21 +27,34 @@ internal sealed class RecordingProxy : IAsyncDisposable
     private readonly TimeProvider _time;
     private int _inFlight;
 
-    private RecordingProxy(WebApplication app, HttpClient client, TimeProvider time)
+    private RecordingProxy(WebApplication app, HttpClient client, TimeProvider time, Signal changed)
     {
         _app = app;
         _client = client;
         _time = time;
+        Changed = changed;
     }
 
     /// <summary>Pulsed when a request arrives and when its answer leaves.</summary>
-    public Signal Changed { get; } = new();
+    public Signal Changed { get; }
+
+    /// <summary>Requests that have arrived so far.</summary>
+    public int Arrivals
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _exchanges.Count;
+            }
+        }
+    }
 
     /// <summary>Requests forwarded and not yet answered.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Ticks per second of <see cref="Exchange.Started"/> and <see cref="Exchange.Ended"/>.</summary>
-    public long TimestampFrequency => _time.TimestampFrequency;
+    /// <summary>Ticks per second of <see cref="Exchange.At"/>.</summary>
+    public long ClockFrequency => _time.TimestampFrequency;
 
     public Uri Address { get; private set; } = null!;
 
@@ -55,14 +69,17 @@ internal sealed class RecordingProxy : IAsyncDisposable
         }
     }
 
-    public static async Task<RecordingProxy> StartAsync(Uri target, TimeProvider? time = null)
+    /// <param name="target">Where requests are forwarded to.</param>
+    /// <param name="time">The clock <see cref="Exchange.At"/> is read from; the system's when null.</param>
+    /// <param name="changed">The signal to pulse, e.g. a <see cref="Watcher.Testing.Time.SimulatedTime"/>'s; one of its own when null.</param>
+    public static async Task<RecordingProxy> StartAsync(Uri target, TimeProvider? time = null, Signal? changed = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = target, Timeout = Timeout.InfiniteTimeSpan };
-        var proxy = new RecordingProxy(app, client, time ?? TimeProvider.System);
+        var proxy = new RecordingProxy(app, client, time ?? TimeProvider.System, changed ?? new Signal());
         app.Run(proxy.ForwardAsync);
         await app.StartAsync();
         proxy.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/");
@@ -82,7 +99,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var bytes = body.ToArray();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var exchange = new Exchange(target[(target.LastIndexOf('.') + 1)..], JobIdOf(bytes), _time.GetTimestamp());
+        var exchange = new Exchange(target[(target.LastIndexOf('.') + 1)..], JobIdOf(bytes), Stopwatch.GetTimestamp(), _time.GetTimestamp());
         lock (_gate)
         {
             _exchanges.Add(exchange);
@@ -124,8 +141,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
         }
         finally
         {
-            // A fake clock may not have moved while the request was answered; an exchange that ended is never 0.
-            exchange.Ended = Math.Max(1, _time.GetTimestamp());
+            exchange.Ended = Stopwatch.GetTimestamp();
             Interlocked.Decrement(ref _inFlight);
             Changed.Pulse();
         }
@@ -144,7 +160,9 @@ internal sealed class RecordingProxy : IAsyncDisposable
         }
     }
 
-    internal sealed class Exchange(string operation, string? jobId, long started)
+    /// <param name="started">When the request arrived, in <see cref="Stopwatch"/> ticks: real order, even on a fake clock.</param>
+    /// <param name="at">When the request arrived by the clock the proxy was given (the app's, when it runs on simulated time).</param>
+    internal sealed class Exchange(string operation, string? jobId, long started, long at)
     {
         private long _ended;
 
@@ -153,6 +171,8 @@ internal sealed class RecordingProxy : IAsyncDisposable
         public string? JobId { get; } = jobId;
 
         public long Started { get; } = started;
+
+        public long At { get; } = at;
 
         /// <summary>0 while in flight.</summary>
         public long Ended

@@ -3,21 +3,26 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
+using Watcher.Testing.Time;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;
 
-/// <summary>WorkMail answering nonsense for one job: the job keeps its last good values, and the log says so once.</summary>
+/// <summary>
+/// WorkMail answering nonsense for one job: the job keeps its last good values, and the log says so once. On
+/// simulated time, so the polls that see the bad answers come without waiting out the interval.
+/// </summary>
 [Collection(SequentialHosts.Name)]
 public sealed class BadResponseHostTests : IAsyncLifetime
 {
     private const string Org = "m-00000000000000000000000000bad0dd";
 
+    private readonly SimulatedTime _time = new();
     private WorkMailSimulator _simulator = null!;
 
     public async Task InitializeAsync()
     {
-        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions(), _time.Clock);
         _simulator.Store.AddOrganization(Org, "bad");
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "garbled", StartOffset = TimeSpan.FromMinutes(-30), Duration = TimeSpan.FromHours(10), Outcome = SimulatedOutcome.RunForever });
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "fine", StartOffset = TimeSpan.FromMinutes(-30), Duration = TimeSpan.FromHours(10), Outcome = SimulatedOutcome.RunForever });
@@ -38,7 +43,8 @@ public sealed class BadResponseHostTests : IAsyncLifetime
                 PollInterval = "00:00:10",
                 Jobs = new[] { new { OrganizationId = Org, JobId = "garbled" }, new { OrganizationId = Org, JobId = "fine" } },
             },
-            builder => builder.Logging.AddFakeLogging());
+            builder => builder.Logging.AddFakeLogging(),
+            _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         var before = (await host.ScrapeAsync()).For("workmail_export_job_progress_ratio", "garbled").Single().Value;
 

@@ -1,12 +1,14 @@
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
+using Watcher.Testing.Time;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;
 
 /// <summary>
 /// Discovery end to end: the real app against a simulator holding three organizations of 250 jobs in mixed
-/// states, across two regions, one of them in another account reached through STS AssumeRole.
+/// states, across two regions, one of them in another account reached through STS AssumeRole. On simulated time,
+/// so the next listing cycle comes as soon as the test asks for it.
 /// </summary>
 [Collection(SequentialHosts.Name)]
 public sealed class DiscoveryHostTests : IAsyncLifetime
@@ -20,15 +22,18 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
 
     private static readonly string[] States = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
 
+    private readonly SimulatedTime _time = new();
     private WorkMailSimulator _simulator = null!;
 
     public async Task InitializeAsync()
     {
-        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions
-        {
-            AdditionalRegions = ["eu-west-1"],
-            Roles = [new SimulatorRole(PartnerRole, PartnerExternalId)],
-        });
+        _simulator = await WorkMailSimulator.StartAsync(
+            new SimulatorOptions
+            {
+                AdditionalRegions = ["eu-west-1"],
+                Roles = [new SimulatorRole(PartnerRole, PartnerExternalId)],
+            },
+            _time.Clock);
         _simulator.Store.AddOrganization(East, "east");
         _simulator.Store.AddOrganization(West, "west", "eu-west-1");
         _simulator.Store.AddOrganization(Partner, "partner");
@@ -43,7 +48,7 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     [Fact]
     public async Task Discovery_ThreeOrganizationsInTwoRegions_WatchesEveryJobAtOneListingPerHundredJobs()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings());
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
         var scrape = await host.ScrapeAsync();
@@ -89,12 +94,10 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
 
         // At steady state a cycle costs only the listings.
         _simulator.Requests.Clear();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (new[] { East, West, Partner }.Any(o => _simulator.Requests.Count("ListMailboxExportJobs", o) < 3))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No second listing cycle within 30 seconds.");
-            await Task.Delay(100);
-        }
+        await _time.AdvanceUntilAsync(
+            () => Task.FromResult(new[] { East, West, Partner }.All(o => _simulator.Requests.Count("ListMailboxExportJobs", o) >= 3) ? string.Empty : null),
+            TimeSpan.FromSeconds(30),
+            () => "a second listing cycle");
 
         Assert.Equal(0, _simulator.Requests.Count("DescribeMailboxExportJob"));
     }
@@ -103,7 +106,7 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     public async Task Discovery_JobBothConfiguredAndDiscovered_IsWatchedOnce()
     {
         var settings = Settings(explicitJob: "job-7");
-        await using var host = await WatcherTestHost.StartAsync(_simulator, settings);
+        await using var host = await WatcherTestHost.StartAsync(_simulator, settings, time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
         var scrape = await host.ScrapeAsync();
@@ -116,7 +119,7 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     [Fact]
     public async Task Discovery_WhenNewJobStarts_WatchesItWithinACycle()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings());
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
         var jobId = _simulator.Store.AddJob(East, new SimulatedJob { Description = "started after Watcher", Duration = TimeSpan.FromHours(1), Outcome = SimulatedOutcome.RunForever });
@@ -132,15 +135,15 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     [Fact]
     public async Task Reload_WhenOrganizationRemoved_DropsItsSeriesAndKeepsTheOthers()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings());
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
-        await host.RewriteSettingsAsync(new
+        Assert.True(await host.RewriteSettingsAsync(new
         {
             Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
             PollInterval = "00:00:10",
             Organizations = new[] { new { OrganizationId = East, Alias = "east" } },
-        });
+        }));
 
         var scrape = await host.ScrapeUntilAsync(
             // Counters keep their series for the life of the process; every gauge of the organizations must go.
@@ -155,11 +158,15 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     public async Task Discovery_UnknownOrganization_ReportsItsFailureAndStaysReady()
     {
         const string Unknown = "m-0000000000000000000000000000dead";
-        await using var host = await WatcherTestHost.StartAsync(_simulator, new
-        {
-            Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
-            Organizations = new[] { new { OrganizationId = East }, new { OrganizationId = Unknown } },
-        });
+        // A budget that does not bite: the first describes of East's 250 jobs are not what this test is about.
+        await using var host = await WatcherTestHost.StartAsync(
+            _simulator,
+            new
+            {
+                Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString(), MaxRequestsPerSecond = 1000 },
+                Organizations = new[] { new { OrganizationId = East }, new { OrganizationId = Unknown } },
+            },
+            time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
         var scrape = await host.ScrapeAsync();

@@ -1,15 +1,17 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Watcher.Jobs;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
+using Watcher.Testing.Time;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;
 
 /// <summary>
 /// The real app against the simulator, behind a recording proxy: the per-region request budget, throttling and
-/// 5xx storms, and a simulator that restarts and forgets every job.
+/// 5xx storms, and a simulator that restarts and forgets every job. App, scheduler, budget, simulator and proxy
+/// share one <see cref="SimulatedTime"/>, so every bound below is in simulated seconds and no test waits out a
+/// poll interval; time stands still while a request is on the wire.
 /// </summary>
 [Collection(SequentialHosts.Name)]
 public sealed class ReliabilityHostTests : IAsyncLifetime
@@ -17,14 +19,17 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
     private const string Org = "m-0123456789abcdef0123456789abcdef";
     private const string Discovered = "m-00000000000000000000000000000d15";
 
+    private readonly SimulatedTime _time = new();
     private WorkMailSimulator _simulator = null!;
     private RecordingProxy _proxy = null!;
 
     public async Task InitializeAsync()
     {
-        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions(), _time.Clock);
         _simulator.Store.AddOrganization(Org);
-        _proxy = await RecordingProxy.StartAsync(_simulator.ServiceUrl);
+        _proxy = await RecordingProxy.StartAsync(_simulator.ServiceUrl, _time.Clock, _time.Changed);
+        _time.Busy = () => _proxy.InFlight > 0;
+        _time.Arrivals = () => _proxy.Arrivals;
     }
 
     public async Task DisposeAsync()
@@ -38,12 +43,12 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
     {
         const double Budget = 2;
         var jobIds = AddRunningJobs(30);
-        var started = Stopwatch.GetTimestamp();
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(jobIds, Budget, maxConcurrentCalls: 16));
+        var started = _time.Now;
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(jobIds, Budget, maxConcurrentCalls: 16, proxied: true), time: _time);
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await _time.AdvanceAsync(TimeSpan.FromSeconds(6));
         var seen = WorkMailRequests();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = (_time.Now - started).TotalSeconds;
 
         // 30 jobs polled at once would be 30 requests in the first instant; the budget spreads them.
         Assert.InRange(seen, (Budget * 6) - 4, (Budget * elapsed) + Budget);
@@ -59,12 +64,12 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
         const double Budget = 5;
         var interval = TimeSpan.FromSeconds(10);
         var jobIds = AddRunningJobs(8);
-        var started = Stopwatch.GetTimestamp();
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(jobIds, Budget, maxConcurrentCalls: 4, proxied: true));
+        var started = _time.Now;
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings(jobIds, Budget, maxConcurrentCalls: 4, proxied: true), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(20));
 
         SetFault(fault, 0.5);
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await _time.AdvanceAsync(TimeSpan.FromSeconds(6));
         SetFault(fault, 1.0);
 
         // Every job's next poll fails: poll_success 0, while its last values stay.
@@ -82,15 +87,15 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
         Assert.Contains(stale.Named("workmail_api_request_retries_total"), s => errorCode is null || s["error_code"] == errorCode);
 
         _simulator.Faults.Reset();
-        var reset = Stopwatch.GetTimestamp();
+        var reset = _time.Now;
         await host.ScrapeUntilAsync(
             s => jobIds.All(id => s.For("workmail_export_job_poll_success", id).SingleOrDefault()?.Value == 1),
             interval + TimeSpan.FromSeconds(4),
             "every job's poll_success to return to 1 within one PollInterval");
-        Assert.True(Stopwatch.GetElapsedTime(reset) <= interval + TimeSpan.FromSeconds(4));
+        Assert.True(_time.Now - reset <= interval + TimeSpan.FromSeconds(4));
 
         // At the simulator: never more than the budget, the SDK's retries included.
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = (_time.Now - started).TotalSeconds;
         Assert.True(WorkMailRequests() <= (Budget * elapsed) + Budget, $"{WorkMailRequests()} requests in {elapsed:F1} s");
         AssertWithinBudgetInEveryWindow(Budget);
 
@@ -121,7 +126,7 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
             Jobs = explicitJobs.Select(id => new { OrganizationId = Org, JobId = id }).ToArray(),
             Organizations = new[] { new { OrganizationId = Discovered } },
         };
-        await using var host = await WatcherTestHost.StartAsync(_simulator, watcher);
+        await using var host = await WatcherTestHost.StartAsync(_simulator, watcher, time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(20));
         var allJobs = explicitJobs.Concat(Enumerable.Range(0, 3).Select(i => $"found-{i}")).ToList();
         var before = await host.ScrapeUntilAsync(s => allJobs.All(id => s.For("workmail_export_job_poll_success", id).SingleOrDefault()?.Value == 1), TimeSpan.FromSeconds(10), "every job polled");
@@ -198,15 +203,15 @@ public sealed class ReliabilityHostTests : IAsyncLifetime
 
     private int WorkMailRequests() => _simulator.Requests.All.Count(r => r.Operation is "DescribeMailboxExportJob" or "ListMailboxExportJobs");
 
-    /// <summary>Over any stretch between two request starts seen at the proxy, the count fits rate × length + burst (+1 for jitter).</summary>
+    /// <summary>Over any stretch between two request arrivals seen at the proxy, the count fits rate × length + burst (+1 for jitter).</summary>
     private void AssertWithinBudgetInEveryWindow(double budget)
     {
-        var starts = _proxy.Exchanges.Select(e => e.Started).Order().ToList();
+        var starts = _proxy.Exchanges.Select(e => e.At).Order().ToList();
         for (var i = 0; i < starts.Count; i++)
         {
             for (var j = i + 1; j < starts.Count; j++)
             {
-                var seconds = (starts[j] - starts[i]) / (double)Stopwatch.Frequency;
+                var seconds = (starts[j] - starts[i]) / (double)_proxy.ClockFrequency;
                 Assert.True(j - i + 1 <= (budget * seconds) + budget + 1, $"{j - i + 1} requests in {seconds:F2} s");
             }
         }

@@ -1,10 +1,12 @@
 using System.Net;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
+using Watcher.Testing.Time;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Web;
 
+/// <summary>The real app against the simulator, on simulated time: a next poll comes as soon as the test asks for it.</summary>
 [Collection(SequentialHosts.Name)]
 public sealed class WatcherHostTests : IAsyncLifetime
 {
@@ -13,11 +15,12 @@ public sealed class WatcherHostTests : IAsyncLifetime
 
     private static readonly string[] States = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
 
+    private readonly SimulatedTime _time = new();
     private WorkMailSimulator _simulator = null!;
 
     public async Task InitializeAsync()
     {
-        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
+        _simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions(), _time.Clock);
         _simulator.Store.AddOrganization(Org, "e2e");
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "running", Description = "Still going", StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromHours(10) });
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "completed", Description = "Done", StartOffset = TimeSpan.FromHours(-2), Duration = TimeSpan.FromMinutes(30) });
@@ -30,7 +33,7 @@ public sealed class WatcherHostTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_AfterFirstPoll_ExportEveryDocumentedSeries()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "completed", "failed", "cancelled", Missing));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "completed", "failed", "cancelled", Missing), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
 
         var scrape = await host.ScrapeAsync();
@@ -107,7 +110,7 @@ public sealed class WatcherHostTests : IAsyncLifetime
     public async Task Metrics_WhenJobsChangeState_CountTransitionsAndStopPollingTerminalJobs()
     {
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "quick", StartOffset = TimeSpan.FromSeconds(-1), Duration = TimeSpan.FromHours(1), Outcome = SimulatedOutcome.RunForever });
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("quick", "completed"));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("quick", "completed"), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, (await host.ScrapeAsync()).For("workmail_export_job_state", "quick").Single(s => s["state"] == "RUNNING").Value);
 
@@ -128,7 +131,7 @@ public sealed class WatcherHostTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_WhenDescribeStartsFailing_KeepValuesAndShowStaleness()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running"));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running"), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         var before = await host.ScrapeAsync();
 
@@ -152,11 +155,11 @@ public sealed class WatcherHostTests : IAsyncLifetime
     [Fact]
     public async Task Reload_WhenJobRemovedFromConfig_DropsItsSeriesAndStopsPollingIt()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "failed"));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "failed"), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         Assert.NotEmpty((await host.ScrapeAsync()).For("workmail_export_job_state", "running"));
 
-        await host.RewriteSettingsAsync(Settings("failed", "completed"));
+        Assert.True(await host.RewriteSettingsAsync(Settings("failed", "completed")));
 
         var scrape = await host.ScrapeUntilAsync(
             s => !s.Samples.Any(x => x["job_id"] == "running") && s.For("workmail_export_job_state", "completed").Any(),
@@ -168,12 +171,14 @@ public sealed class WatcherHostTests : IAsyncLifetime
     [Fact]
     public async Task Reload_WithInvalidConfig_KeepsTheLastGoodConfiguration()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running"));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running"), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
 
-        await host.RewriteSettingsAsync(new { Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() }, Jobs = new[] { new { OrganizationId = "bogus", JobId = "x" } } });
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var applied = await host.RewriteSettingsAsync(new { Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() }, Jobs = new[] { new { OrganizationId = "bogus", JobId = "x" } } });
 
+        // Rejected; and a poll cycle later the last good configuration still runs.
+        Assert.False(applied);
+        await _time.AdvanceAsync(TimeSpan.FromSeconds(10));
         var scrape = await host.ScrapeAsync();
         Assert.NotEmpty(scrape.For("workmail_export_job_state", "running"));
         Assert.DoesNotContain(scrape.Samples, s => s["job_id"] == "x");
@@ -183,7 +188,7 @@ public sealed class WatcherHostTests : IAsyncLifetime
     [Fact]
     public async Task Endpoints_StatusPageAndHealth_Answer()
     {
-        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "failed", Missing));
+        await using var host = await WatcherTestHost.StartAsync(_simulator, Settings("running", "failed", Missing), time: _time);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
 
         using var response = await host.Client.GetAsync(new Uri("/", UriKind.Relative));
