@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The single entry point for every test. On a fresh machine it installs what the tests need
-# (idempotently), builds once, runs every test project, and ends with one line: "N passed, N failed".
+# (idempotently), builds once, runs every test project (all at once), and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -80,12 +80,24 @@ if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/bui
 fi
 
 # --- test ----------------------------------------------------------------------------------
+# Every project at once, each in a dotnet test process of its own: they share no port (each binds port 0 or asks
+# for a free one) and no process, and most of their time goes on waiting for processes, sockets and Prometheus.
+# Each writes its own log, and the logs are shown one project after another once all have finished.
 status=0
+names=()
+pids=()
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
-    > "$results/$name.log" 2>&1 || status=$?
+    < /dev/null > "$results/$name.log" 2>&1 &
+  names+=("$name")
+  pids+=("$!")
+done
+
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || status=$?
+  name=${names[$i]}
   # Show failures in full, and each project's summary.
   awk '/^[[:space:]]*Failed [A-Za-z]/{show=1} /^[[:space:]]*Passed [A-Za-z]/{show=0} show' "$results/$name.log" | head -300 || true
   grep -E 'Total tests|Passed!|Failed!' "$results/$name.log" | sed "s|^|$name: |" || true

@@ -21,6 +21,7 @@ using Watcher.Polling;
 using Watcher.Scheduling;
 using Watcher.Soak.Tests.Support;
 using Watcher.Testing.Prometheus;
+using Watcher.Testing.Waiting;
 using Watcher.Web;
 using Xunit.Abstractions;
 
@@ -401,13 +402,6 @@ public sealed class JobChurnTests(ITestOutputHelper output)
         return string.Create(CultureInfo.InvariantCulture, $"{(change >= 0 ? "+" : string.Empty)}{change:F1} %");
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Wait.UntilAsync(condition, TimeSpan.FromSeconds(30), () => what, every: TimeSpan.FromMilliseconds(10));
 }

@@ -72,9 +72,6 @@ public sealed class WatcherTestHost : IAsyncDisposable
 
         var builder = WatcherHost.CreateBuilder([], folder);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var reloads = new ReloadLog();
-        builder.Logging.AddProvider(reloads);
-        builder.Logging.AddFilter<ReloadLog>(ReloadLog.Category, LogLevel.Information);
         if (options.Time is { } time)
         {
             // Quartz takes the clock registered when Watcher's services are added; the app's services resolve the
@@ -86,6 +83,11 @@ public sealed class WatcherTestHost : IAsyncDisposable
         {
             await configure(builder);
         }
+
+        // After the test's own logging, which may have cleared the providers.
+        var reloads = new ReloadLog();
+        builder.Logging.AddProvider(reloads);
+        builder.Logging.AddFilter<ReloadLog>(ReloadLog.Category, LogLevel.Information);
 
         builder.AddWatcher();
         if (options.Time is { } appTime)

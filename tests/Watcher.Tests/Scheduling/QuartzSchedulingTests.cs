@@ -9,6 +9,8 @@ using Quartz;
 using Watcher.Clients;
 using Watcher.Jobs;
 using Watcher.Scheduling;
+using Watcher.Testing.Time;
+using Watcher.Testing.Waiting;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
 
@@ -138,26 +140,22 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
         return await scheduler.Exists(PollSchedule.JobKeyFor(new WatchedJobKey(TestJobs.Org, jobId)));
     }
 
-    /// <summary>Moves the fake clock in small steps, so the scheduler thread sees each trigger come due.</summary>
+    /// <summary>
+    /// Moves the fake clock in small steps, so the scheduler thread sees each trigger come due, and after each step
+    /// waits until the scheduler has fired and finished whatever came due.
+    /// </summary>
     private async Task AdvanceAsync(TimeSpan by)
     {
+        var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var step = TimeSpan.FromSeconds(5);
         for (var moved = TimeSpan.Zero; moved < by; moved += step)
         {
             _time.Advance(step);
-            await Task.Delay(10);
+            await Wait.UntilAsync(() => SchedulerState.IsIdleAsync(scheduler, _time.GetUtcNow()), TimeSpan.FromSeconds(20), () => $"the scheduler to finish what came due by {_time.GetUtcNow():O}", every: TimeSpan.FromMilliseconds(5));
         }
     }
 
-    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
+    private Task WaitForAsync(Func<bool> condition, string what) => Wait.UntilAsync(condition, _workMail.Called, TimeSpan.FromSeconds(20), () => what);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) => Wait.UntilAsync(condition, TimeSpan.FromSeconds(20), () => what, every: TimeSpan.FromMilliseconds(20));
 }

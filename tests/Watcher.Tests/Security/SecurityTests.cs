@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,8 +6,8 @@ using Watcher.Jobs;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
 using Watcher.Testing.Prometheus;
+using Watcher.Testing.Time;
 using Watcher.Tests.Support;
-using Watcher.Web;
 using Watcher.WorkMail;
 
 namespace Watcher.Tests.Security;
@@ -36,11 +33,14 @@ public sealed class SecurityTests
     [Fact]
     public async Task Secrets_ThroughFaultsCredentialErrorsAndSuccess_NeverReachLogsMetricsOrErrors()
     {
-        await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions
-        {
-            Credentials = [new SimulatorCredential(CanaryAccessKey, CanarySecret)],
-            Roles = [new SimulatorRole(PartnerRole, "watcher-partner")],
-        });
+        var time = new SimulatedTime();
+        await using var simulator = await WorkMailSimulator.StartAsync(
+            new SimulatorOptions
+            {
+                Credentials = [new SimulatorCredential(CanaryAccessKey, CanarySecret)],
+                Roles = [new SimulatorRole(PartnerRole, "watcher-partner")],
+            },
+            time.Clock);
         Seed(simulator);
 
         // Throttling and 5xx from the start, so the first polls fail and the SDK's error paths run.
@@ -48,63 +48,60 @@ public sealed class SecurityTests
         simulator.Faults.ServerErrorRatio = 0.3;
 
         var logs = new CapturingLoggerProvider();
-        var folder = Directory.CreateTempSubdirectory("watcher-security-").FullName;
-        var builder = WatcherHost.CreateBuilder([], folder);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddProvider(logs);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Trace",
-            ["Watcher:Aws:Region"] = simulator.Region,
-            ["Watcher:Aws:ServiceUrl"] = simulator.ServiceUrl.ToString(),
-            ["Watcher:Aws:StsServiceUrl"] = simulator.ServiceUrl.ToString(),
-            ["Watcher:Aws:MaxAttempts"] = "2",
-            ["Watcher:PollInterval"] = "00:00:10",
-            ["Watcher:Organizations:0:OrganizationId"] = Plain,
-            ["Watcher:Organizations:1:OrganizationId"] = Partner,
-            ["Watcher:Organizations:1:RoleArn"] = PartnerRole,
-            ["Watcher:Organizations:1:ExternalId"] = "watcher-partner",
-            ["Watcher:Jobs:0:OrganizationId"] = Explicit,
-            ["Watcher:Jobs:0:JobId"] = "does-not-exist",
-        });
-
-        // The simulator ignores a session token sent with one of its static keys, so the canary token rides along
-        // on every request without breaking the signature check.
-        builder.Services.AddSingleton(new WorkMailStaticCredentials(CanaryAccessKey, CanarySecret, CanaryToken));
-        builder.AddWatcher();
-        var app = builder.Build();
-        app.MapWatcherEndpoints();
         var scrapes = new List<string>();
+        var host = await WatcherTestHost.StartAsync(new WatcherTestHostOptions
+        {
+            Time = time,
+            ConfigureAsync = builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Logging.SetMinimumLevel(LogLevel.Trace);
+                builder.Logging.AddProvider(logs);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Trace",
+                    ["Watcher:Aws:Region"] = simulator.Region,
+                    ["Watcher:Aws:ServiceUrl"] = simulator.ServiceUrl.ToString(),
+                    ["Watcher:Aws:StsServiceUrl"] = simulator.ServiceUrl.ToString(),
+                    ["Watcher:Aws:MaxAttempts"] = "2",
+                    ["Watcher:PollInterval"] = "00:00:10",
+                    ["Watcher:Organizations:0:OrganizationId"] = Plain,
+                    ["Watcher:Organizations:1:OrganizationId"] = Partner,
+                    ["Watcher:Organizations:1:RoleArn"] = PartnerRole,
+                    ["Watcher:Organizations:1:ExternalId"] = "watcher-partner",
+                    ["Watcher:Jobs:0:OrganizationId"] = Explicit,
+                    ["Watcher:Jobs:0:JobId"] = "does-not-exist",
+                });
+
+                // The simulator ignores a session token sent with one of its static keys, so the canary token rides
+                // along on every request without breaking the signature check.
+                builder.Services.AddSingleton(new WorkMailStaticCredentials(CanaryAccessKey, CanarySecret, CanaryToken));
+                return Task.CompletedTask;
+            },
+        });
         try
         {
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
             async Task<string> ScrapeAsync()
             {
-                var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                var text = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
                 scrapes.Add(text);
                 return text;
             }
 
-            await WaitForAsync(async () => (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "readiness");
+            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             await ScrapeAsync();
 
             // Revoked keys: every WorkMail call answers UnrecognizedClientException.
             simulator.Faults.Reset();
             simulator.Faults.RejectCredentials = true;
             var rejectedFrom = simulator.Requests.All.Count;
-            await WaitForAsync(() => Task.FromResult(simulator.Requests.All.Skip(rejectedFrom).Count(r => r.ErrorCode?.Contains("UnrecognizedClient", StringComparison.Ordinal) == true) >= 2), TimeSpan.FromSeconds(40), "rejected calls");
-            await Task.Delay(500);
+            await UntilAsync(time, () => simulator.Requests.All.Skip(rejectedFrom).Count(r => r.ErrorCode?.Contains("UnrecognizedClient", StringComparison.Ordinal) == true) >= 2, "rejected calls");
             await ScrapeAsync();
 
             // Then everything works again.
             simulator.Faults.Reset();
             var okFrom = simulator.Requests.All.Count;
-            await WaitForAsync(() => Task.FromResult(simulator.Requests.All.Skip(okFrom).Any(r => r.OrganizationId == Plain && r.ErrorCode is null) && simulator.Requests.All.Skip(okFrom).Any(r => r.OrganizationId == Partner && r.ErrorCode is null)), TimeSpan.FromSeconds(40), "successful calls");
-            await Task.Delay(500);
+            await UntilAsync(time, () => simulator.Requests.All.Skip(okFrom).Any(r => r.OrganizationId == Plain && r.ErrorCode is null) && simulator.Requests.All.Skip(okFrom).Any(r => r.OrganizationId == Partner && r.ErrorCode is null), "successful calls");
             var last = await ScrapeAsync();
 
             // The scenario really ran every path: errors of several kinds, successes, the canary key, the role.
@@ -119,8 +116,8 @@ public sealed class SecurityTests
             Assert.Contains(logs.Entries, e => e.Level >= LogLevel.Warning);
 
             // Errors Watcher keeps and surfaces: the last error message of every job and organization.
-            var surfaced = app.Services.GetRequiredService<ExportJobStore>().Current.Values.Select(j => $"{j.LastErrorCode} {j.LastErrorMessage}")
-                .Concat(app.Services.GetRequiredService<OrganizationStore>().Current.Values.Select(o => o.ToString()))
+            var surfaced = host.Services.GetRequiredService<ExportJobStore>().Current.Values.Select(j => $"{j.LastErrorCode} {j.LastErrorMessage}")
+                .Concat(host.Services.GetRequiredService<OrganizationStore>().Current.Values.Select(o => o.ToString()))
                 .ToList();
             Assert.Contains(surfaced, s => s.Trim().Length > 0);
 
@@ -133,9 +130,7 @@ public sealed class SecurityTests
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
+            await host.DisposeAsync();
         }
 
         // Shutdown logs too.
@@ -199,14 +194,11 @@ public sealed class SecurityTests
         }
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    /// <summary>Lets simulated time pass until <paramref name="condition"/> holds, then until every poll under way has finished.</summary>
+    private static async Task UntilAsync(SimulatedTime time, Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
+        await time.AdvanceUntilAsync(() => Task.FromResult(condition() ? string.Empty : null), TimeSpan.FromSeconds(40), () => what);
+        await time.SettleAsync();
     }
 
     private sealed record Entry(LogLevel Level, string Text);

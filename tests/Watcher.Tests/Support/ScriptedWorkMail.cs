@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Watcher.Clients;
+using Watcher.Testing.Waiting;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Model;
 
@@ -15,6 +16,9 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
     private readonly ConcurrentDictionary<string, string> _listingErrors = new();
 
     public IWorkMailExportJobs OwnRegion => this;
+
+    /// <summary>Pulsed after every call, so a test can wait for the next one.</summary>
+    public Signal Called { get; } = new();
 
     public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) => this;
 
@@ -55,6 +59,7 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
     public Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken)
     {
         _calls.AddOrUpdate((organizationId, jobId), 1, (_, n) => n + 1);
+        Called.Pulse();
         return _answers.TryGetValue((organizationId, jobId), out var answer)
             ? Task.FromResult(answer())
             : throw new WorkMailException("EntityNotFoundException", $"The job {jobId} does not exist.", 400);
@@ -63,6 +68,7 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
     public Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
     {
         _listCalls.AddOrUpdate(organizationId, 1, (_, n) => n + 1);
+        Called.Pulse();
         if (_listingErrors.TryGetValue(organizationId, out var errorCode))
         {
             throw new WorkMailException(errorCode, $"{errorCode} listing {organizationId}");

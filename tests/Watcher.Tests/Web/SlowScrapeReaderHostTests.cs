@@ -10,6 +10,7 @@ using Watcher.Jobs;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
 using Watcher.Testing.Prometheus;
+using Watcher.Testing.Waiting;
 using Watcher.Tests.Support;
 using Watcher.Web;
 using Xunit.Abstractions;
@@ -145,12 +146,11 @@ public sealed class SlowScrapeReaderHostTests(ITestOutputHelper output)
             await clock.CancelAsync();
             await ticking;
             time.Advance(MetricsResponse.Deadline);
-            var deadline = DateTime.UtcNow + Timeout;
-            while (Active() != 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{Active()} slow responses still active {MetricsResponse.Deadline} after they started");
-                await Task.Delay(50);
-            }
+            await Wait.UntilAsync(
+                () => Task.FromResult(Active() == 0),
+                Timeout,
+                () => $"the slow responses to be dropped {MetricsResponse.Deadline} after they started; {Active()} still active",
+                every: TimeSpan.FromMilliseconds(50));
         }
         finally
         {
@@ -169,7 +169,10 @@ public sealed class SlowScrapeReaderHostTests(ITestOutputHelper output)
         return socket;
     }
 
-    /// <summary>Waits until the bytes on their way to a reader have stopped growing for a second; returns them.</summary>
+    /// <summary>
+    /// Waits until the bytes on their way to a reader have stopped growing for a second; returns them. The kernel's
+    /// queues give no signal when they stop changing, so they are read again every 20 ms.
+    /// </summary>
     private static async Task<long> WaitUntilStalledAsync(int serverPort, int clientPort)
     {
         var deadline = DateTime.UtcNow + Timeout;

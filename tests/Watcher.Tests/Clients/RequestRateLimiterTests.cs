@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Clients;
+using Watcher.Testing.Waiting;
 
 namespace Watcher.Tests.WorkMail;
 
@@ -57,11 +58,11 @@ public sealed class RequestRateLimiterTests
         }
 
         // After 60 s: 2 at once plus 2 a second (continuations of the fake timers may still be on their way).
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (Volatile.Read(ref granted).Count < 122 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(
+            () => Task.FromResult(Volatile.Read(ref granted).Count >= 122),
+            TimeSpan.FromSeconds(5),
+            () => "the grants of the first minute",
+            every: TimeSpan.FromMilliseconds(10));
 
         lock (granted)
         {
