@@ -80,24 +80,14 @@ if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/bui
 fi
 
 # --- test ----------------------------------------------------------------------------------
-# Every project at once, each in a dotnet test process of its own: they share no port (each binds port 0 or asks
-# for a free one) and no process, and most of their time goes on waiting for processes, sockets and Prometheus.
-# Each writes its own log, and the logs are shown one project after another once all have finished.
+# One project after another: run side by side on 2 cores, the timing-sensitive tests (real Prometheus rule
+# evaluation, the concurrency and slow-reader tests) starved and failed, so the projects stay sequential for now.
 status=0
-names=()
-pids=()
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
-    < /dev/null > "$results/$name.log" 2>&1 &
-  names+=("$name")
-  pids+=("$!")
-done
-
-for i in "${!pids[@]}"; do
-  wait "${pids[$i]}" || status=$?
-  name=${names[$i]}
+    < /dev/null > "$results/$name.log" 2>&1 || status=$?
   # Show failures in full, and each project's summary.
   awk '/^[[:space:]]*Failed [A-Za-z]/{show=1} /^[[:space:]]*Passed [A-Za-z]/{show=0} show' "$results/$name.log" | head -300 || true
   grep -E 'Total tests|Passed!|Failed!' "$results/$name.log" | sed "s|^|$name: |" || true
