@@ -198,15 +198,17 @@ public sealed class JobChurnTests(ITestOutputHelper output)
             Assert.Equal(Total, distinct);
             Assert.Equal(0, organizations.Current[Org].SkippedJobs);
             Assert.True(cyclesBelowLimit > lastCycle / 2, $"retention dropped jobs in only {cyclesBelowLimit} of {lastCycle} cycles");
+            // A leak shows as growth. The heap may shrink: ArrayPool trims buckets it has not lent for a while, so
+            // the large-object heap at warm-up can hold a scrape buffer that is gone by the end (seen: -27 %).
             Assert.True(
-                Math.Abs(endHeap.Total - warmUpHeap.Total) <= warmUpHeap.Total * 0.10,
-                $"The managed heap after a full GC was {warmUpHeap.Total:N0} B at {warmUpDistinct:N0} jobs and {endHeap.Total:N0} B at {distinct:N0}: not within 10 %.");
+                endHeap.Total <= warmUpHeap.Total * 1.10,
+                $"The managed heap after a full GC grew from {warmUpHeap.Total:N0} B at {warmUpDistinct:N0} jobs to {endHeap.Total:N0} B at {distinct:N0}: more than 10 %.");
 
             // Every per-job object (snapshots, keys, strings, encoded label sets) lives on the small-object heap, a third
             // of the whole: held to the same 10 % on its own, it would show a leak of a third of a byte per job.
             Assert.True(
-                Math.Abs(endHeap.Small - warmUpHeap.Small) <= warmUpHeap.Small * 0.10,
-                $"The small-object heap after a full GC was {warmUpHeap.Small:N0} B at {warmUpDistinct:N0} jobs and {endHeap.Small:N0} B at {distinct:N0}: not within 10 %.");
+                endHeap.Small <= warmUpHeap.Small * 1.10,
+                $"The small-object heap after a full GC grew from {warmUpHeap.Small:N0} B at {warmUpDistinct:N0} jobs to {endHeap.Small:N0} B at {distinct:N0}: more than 10 %.");
             Assert.True(wall.Elapsed < TimeSpan.FromMinutes(5), $"took {wall.Elapsed}");
         }
         finally

@@ -198,12 +198,12 @@ public sealed class SoakTests(ITestOutputHelper output)
                 // Memory did not grow with the churn. Per-job series are written from the snapshot, so a job that has
                 // gone leaves nothing behind: what is left is what the current jobs need. Every per-job object
                 // (snapshots, strings, dictionary nodes, encoded label sets, Quartz's jobs and triggers) lives on the
-                // small-object heap: that is what must stay within 10 %. The large-object heap holds buffers sized
+                // small-object heap: that is what must not grow by more than 10 %. The large-object heap holds buffers sized
                 // by powers of two: OpenTelemetry's preallocated points, the exporter's response buffer (which
                 // doubles as the fault days add error series) and ArrayPool buckets kept per thread; bounded below.
                 Assert.True(
-                    Math.Abs(endMemory.Small - day1Memory.Small) <= day1Memory.Small * 0.10,
-                    $"The small-object heap after a full GC was {day1Memory.Small:N0} B on day 1 and {endMemory.Small:N0} B on day 30: not within 10 %.");
+                    endMemory.Small <= day1Memory.Small * 1.10,
+                    $"The small-object heap after a full GC grew from {day1Memory.Small:N0} B on day 1 to {endMemory.Small:N0} B on day 30: more than 10 %.");
                 // At most every such buffer doubled once (observed up to 1.3x).
                 Assert.True(endMemory.Large <= day1Memory.Large * 2, $"The large-object heap grew from {day1Memory.Large:N0} B on day 1 to {endMemory.Large:N0} B on day 30.");
                 Assert.True(plateauMemory <= day1Memory.Total * 1.5, $"Between measurements memory peaked at {plateauMemory:N0} B, over 1.5x day 1's {day1Memory.Total:N0} B.");
