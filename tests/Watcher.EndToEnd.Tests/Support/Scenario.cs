@@ -43,6 +43,10 @@ internal sealed class Scenario : IAsyncDisposable
         simulator.Store.AddJob(Listed, new SimulatedJob { JobId = "stalls", Description = "stuck export", StartOffset = TimeSpan.FromMinutes(-2), Duration = TimeSpan.FromMinutes(20), Outcome = SimulatedOutcome.RunForever });
         simulator.Store.HoldProgress(Listed, "stalls", hold: true);
         simulator.Store.AddJob(Listed, new SimulatedJob { JobId = "fails-soon", Description = "doomed export", StartOffset = TimeSpan.FromMinutes(-1), Duration = TimeSpan.FromMinutes(2), Outcome = SimulatedOutcome.Fail, OutcomeAtProgress = 60, ErrorInfo = "Access denied to the S3 bucket" });
+
+        // Held until Watcher has seen it running, however long Watcher takes to start on a busy machine: then it
+        // fails 12 s later, and its RUNNING -> FAILED transition is one Watcher sees.
+        simulator.Store.HoldProgress(Listed, "fails-soon", hold: true);
         simulator.Store.AddJob(Listed, new SimulatedJob { JobId = "done", Description = "finished export", StartOffset = TimeSpan.FromHours(-3), Duration = TimeSpan.FromMinutes(30) });
         foreach (var i in Enumerable.Range(0, 5))
         {
@@ -55,6 +59,7 @@ internal sealed class Scenario : IAsyncDisposable
             ["AWS_ACCESS_KEY_ID"] = simulator.Credentials.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = simulator.Credentials.SecretAccessKey,
         });
+        simulator.Store.HoldProgress(Listed, "fails-soon", hold: false);
         var proxy = await TextFormatProxy.StartAsync(watcher.Address);
         var rules = AlertRules.ShortenFor(AlertRules.Render(), "2s");
         var prometheus = await PrometheusServer.StartAsync(PrometheusConfig(watcher, proxy), rules);
