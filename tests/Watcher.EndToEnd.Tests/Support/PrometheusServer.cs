@@ -57,8 +57,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
                     {
                         return (await server._http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode;
                     }
-                    catch (HttpRequestException)
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                     {
+                        // Not listening yet, or too busy starting to answer within the client's timeout.
                         return false;
                     }
                 },

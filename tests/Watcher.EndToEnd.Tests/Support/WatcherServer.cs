@@ -57,8 +57,9 @@ internal sealed class WatcherServer : IAsyncDisposable
                 {
                     return (await http.GetAsync(new Uri("readyz", UriKind.Relative))).IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too busy starting to answer within the client's timeout.
                     return false;
                 }
             },
