@@ -9,7 +9,7 @@ using Watcher.Testing.Waiting;
 namespace Watcher.EndToEnd.Tests.Prometheus;
 
 /// <summary>What a real Prometheus scrapes from Watcher. The tests only read, so they share one scenario.</summary>
-public sealed partial class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyScenario>
+public sealed class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyScenario>
 {
     private readonly Scenario _e2e = scenario.E2e;
 

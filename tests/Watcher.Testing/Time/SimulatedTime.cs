@@ -19,7 +19,7 @@ public sealed class SimulatedTime
 {
     /// <summary>
     /// How long polls in flight must hold still, with calls waiting on the request budget, before they count as
-    /// waiting for the clock rather than on their way to it (a released request is on the wire within microseconds).
+    /// waiting for the clock rather than busy between two steps of their own (an answer parsed, the next call made).
     /// </summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(30);
 
@@ -102,8 +102,9 @@ public sealed class SimulatedTime
     }
 
     /// <summary>
-    /// Returns once nothing is due and every poll has finished, or the ones left wait for the clock (the request
-    /// budget); the scheduler's state is read twice in a row, so that a firing between two reads is not missed.
+    /// Returns once nothing is due and every poll has finished, or the ones left wait for the clock: on the request
+    /// budget, with every request it has let go arrived (when <see cref="Arrivals"/> can tell) and nothing else moving
+    /// for <see cref="Quiet"/>. An idle scheduler is read twice in a row, so that a firing between two reads is not missed.
     /// </summary>
     public async Task SettleAsync()
     {
