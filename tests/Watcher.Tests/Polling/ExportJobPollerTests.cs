@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
 using Watcher.Jobs;
 using Watcher.Metrics;
@@ -15,75 +12,64 @@ public sealed class ExportJobPollerTests : IDisposable
 {
     private static readonly WatchedJobKey Key = new(TestJobs.Org, "job-1");
 
-    private readonly FakeTimeProvider _time = new(TestJobs.Start.AddMinutes(5));
-    private readonly ScriptedWorkMail _workMail = new();
-    private readonly ExportJobStore _store = new();
-    private readonly TestMeterFactory _meters = new();
-    private readonly WatcherMetrics _metrics;
-    private readonly ExportJobPoller _poller;
+    private readonly PollingRig _rig = new(new WatcherOptions(), TestJobs.Start.AddMinutes(5));
     private readonly MetricCollector<long> _transitions;
 
     public ExportJobPollerTests()
     {
-        _metrics = new WatcherMetrics(_meters, _store, new OrganizationStore(), Options.Create(new WatcherOptions()));
-        _transitions = new MetricCollector<long>(_meters, WatcherMetrics.MeterName, "workmail.export_job.state_transitions");
-        var options = Options.Create(new WatcherOptions());
-        var policy = new LastGoodWatcherOptions(options);
-        var organizations = new OrganizationStore();
-        var watched = new WatchedJobs(_store, organizations, policy, _metrics, NullLogger<WatchedJobs>.Instance);
-        _poller = new ExportJobPoller(watched, policy, _time);
-        _store.Watch(Key);
+        _transitions = new MetricCollector<long>(_rig.Meters, WatcherMetrics.MeterName, "workmail.export_job.state_transitions");
+        _rig.Store.Watch(Key);
     }
 
     public void Dispose()
     {
         _transitions.Dispose();
-        _meters.Dispose();
+        _rig.Dispose();
     }
 
     [Fact]
     public async Task PollAsync_WhenJobRuns_RecordsDetailsAndContinues()
     {
-        _workMail.Answer(TestJobs.Running("job-1", 40));
+        _rig.WorkMail.Answer(TestJobs.Running("job-1", 40));
 
-        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        var outcome = await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         var job = Snapshot();
         Assert.Equal(40, job.Details!.EstimatedProgress);
         Assert.True(job.LastPollSucceeded);
-        Assert.Equal(_time.GetUtcNow(), job.LastPollSuccessAt);
-        Assert.Equal(_time.GetUtcNow(), job.ProgressChangedAt);
+        Assert.Equal(_rig.Time.GetUtcNow(), job.LastPollSuccessAt);
+        Assert.Equal(_rig.Time.GetUtcNow(), job.ProgressChangedAt);
     }
 
     [Fact]
     public async Task PollAsync_WhenProgressHoldsStill_KeepsProgressChangeTime()
     {
-        _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
-        var firstSeen = _time.GetUtcNow();
+        _rig.WorkMail.Answer(TestJobs.Running("job-1", 40));
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
+        var firstSeen = _rig.Time.GetUtcNow();
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
         Assert.Equal(firstSeen, Snapshot().ProgressChangedAt);
-        Assert.Equal(_time.GetUtcNow(), Snapshot().LastPollSuccessAt);
+        Assert.Equal(_rig.Time.GetUtcNow(), Snapshot().LastPollSuccessAt);
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        _workMail.Answer(TestJobs.Running("job-1", 41));
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
-        Assert.Equal(_time.GetUtcNow(), Snapshot().ProgressChangedAt);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _rig.WorkMail.Answer(TestJobs.Running("job-1", 41));
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
+        Assert.Equal(_rig.Time.GetUtcNow(), Snapshot().ProgressChangedAt);
     }
 
     [Fact]
     public async Task PollAsync_WhenDescribeFails_KeepsLastGoodValuesAndMarksThePollFailed()
     {
-        _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        _rig.WorkMail.Answer(TestJobs.Running("job-1", 40));
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
         var lastSuccess = Snapshot().LastPollSuccessAt;
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        _workMail.Fail(TestJobs.Org, "job-1", "ThrottlingException");
-        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _rig.WorkMail.Fail(TestJobs.Org, "job-1", "ThrottlingException");
+        var outcome = await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         var job = Snapshot();
@@ -96,9 +82,9 @@ public sealed class ExportJobPollerTests : IDisposable
     [Fact]
     public async Task PollAsync_WhenClientThrowsUnexpectedly_RecordsUnknownErrorAndContinues()
     {
-        _workMail.Throw(TestJobs.Org, "job-1", new InvalidOperationException("bug"));
+        _rig.WorkMail.Throw(TestJobs.Org, "job-1", new InvalidOperationException("bug"));
 
-        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        var outcome = await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Continue, outcome);
         Assert.True(Snapshot().PollAttempted);
@@ -108,9 +94,9 @@ public sealed class ExportJobPollerTests : IDisposable
     [Fact]
     public async Task PollAsync_WhenCancelled_PropagatesAndRecordsNothing()
     {
-        _workMail.Throw(TestJobs.Org, "job-1", new OperationCanceledException());
+        _rig.WorkMail.Throw(TestJobs.Org, "job-1", new OperationCanceledException());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _poller.PollAsync(_workMail, Key, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None));
 
         Assert.False(Snapshot().PollAttempted);
     }
@@ -118,9 +104,9 @@ public sealed class ExportJobPollerTests : IDisposable
     [Fact]
     public async Task PollAsync_WhenFirstDescribeFails_HasNoDetailsButCountsAsAttempted()
     {
-        _workMail.Fail(TestJobs.Org, "job-1", "AccessDeniedException");
+        _rig.WorkMail.Fail(TestJobs.Org, "job-1", "AccessDeniedException");
 
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         var job = Snapshot();
         Assert.True(job.PollAttempted);
@@ -134,12 +120,12 @@ public sealed class ExportJobPollerTests : IDisposable
     [InlineData(ExportJobState.Cancelled, "CANCELLED")]
     public async Task PollAsync_WhenJobTurnsTerminal_CountsTheTransitionAndStops(ExportJobState final, string finalName)
     {
-        _workMail.Answer(TestJobs.Running("job-1", 40));
-        await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        _rig.WorkMail.Answer(TestJobs.Running("job-1", 40));
+        await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        _workMail.Answer(TestJobs.Ended("job-1", final, 70, TimeSpan.FromMinutes(6), errorInfo: final == ExportJobState.Failed ? "Access denied to bucket" : null));
-        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _rig.WorkMail.Answer(TestJobs.Ended("job-1", final, 70, TimeSpan.FromMinutes(6), errorInfo: final == ExportJobState.Failed ? "Access denied to bucket" : null));
+        var outcome = await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Terminal, outcome);
         Assert.True(Snapshot().IsTerminal);
@@ -153,26 +139,26 @@ public sealed class ExportJobPollerTests : IDisposable
     [Fact]
     public async Task PollAsync_WhenJobIsAlreadyTerminal_DoesNotCallWorkMailAgain()
     {
-        _workMail.Answer(TestJobs.Ended("job-1", ExportJobState.Completed, 100, TimeSpan.FromMinutes(3)));
-        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(_workMail, Key, CancellationToken.None));
+        _rig.WorkMail.Answer(TestJobs.Ended("job-1", ExportJobState.Completed, 100, TimeSpan.FromMinutes(3)));
+        Assert.Equal(PollOutcome.Terminal, await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None));
 
-        Assert.Equal(PollOutcome.Terminal, await _poller.PollAsync(_workMail, Key, CancellationToken.None));
+        Assert.Equal(PollOutcome.Terminal, await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None));
 
-        Assert.Equal(1, _workMail.Calls(TestJobs.Org, "job-1"));
+        Assert.Equal(1, _rig.WorkMail.Calls(TestJobs.Org, "job-1"));
         Assert.Empty(_transitions.GetMeasurementSnapshot());
     }
 
     [Fact]
     public async Task PollAsync_WhenJobWasUnwatched_ReportsNotWatchedAndRecordsNothing()
     {
-        _store.Unwatch(Key);
+        _rig.Store.Unwatch(Key);
 
-        var outcome = await _poller.PollAsync(_workMail, Key, CancellationToken.None);
+        var outcome = await _rig.JobPoller.PollAsync(_rig.WorkMail, Key, CancellationToken.None);
 
         Assert.Equal(PollOutcome.NotWatched, outcome);
-        Assert.Equal(0, _workMail.TotalCalls);
-        Assert.Empty(_store.Current);
+        Assert.Equal(0, _rig.WorkMail.TotalCalls);
+        Assert.Empty(_rig.Store.Current);
     }
 
-    private ExportJobSnapshot Snapshot() => _store.Current[Key];
+    private ExportJobSnapshot Snapshot() => _rig.Store.Current[Key];
 }

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
 using Watcher.Jobs;
-using Watcher.Metrics;
 using Watcher.Polling;
 using Watcher.Tests.Support;
 using Watcher.WorkMail.Model;
@@ -14,13 +10,7 @@ public sealed class OrganizationPollerTests : IDisposable
 {
     private const string Org = TestJobs.Org;
 
-    private readonly FakeTimeProvider _time = new(TestJobs.Start.AddHours(1));
-    private readonly ScriptedWorkMail _workMail = new();
-    private readonly ExportJobStore _store = new();
-    private readonly OrganizationStore _organizations = new();
-    private readonly TestMeterFactory _meters = new();
-    private readonly WatcherMetrics _metrics;
-    private readonly OrganizationPoller _poller;
+    private readonly PollingRig _rig;
 
     public OrganizationPollerTests() : this(maxWatchedJobs: 10_000)
     {
@@ -28,64 +18,56 @@ public sealed class OrganizationPollerTests : IDisposable
 
     private OrganizationPollerTests(int maxWatchedJobs)
     {
-        var options = Options.Create(new WatcherOptions { MaxWatchedJobs = maxWatchedJobs, TerminalJobRetention = TimeSpan.FromHours(24) });
-        _metrics = new WatcherMetrics(_meters, _store, _organizations, options);
-        var policy = new LastGoodWatcherOptions(options);
-        var watched = new WatchedJobs(_store, _organizations, policy, _metrics, NullLogger<WatchedJobs>.Instance);
-        _poller = new OrganizationPoller(
-            watched, new ExportJobPoller(watched, policy, _time), _workMail, policy, _time, NullLogger<OrganizationPoller>.Instance);
-        _organizations.Upsert(new OrganizationSnapshot(Org) { Region = "us-east-1", Alias = "legal" });
+        _rig = new PollingRig(new WatcherOptions { MaxWatchedJobs = maxWatchedJobs, TerminalJobRetention = TimeSpan.FromHours(24) }, TestJobs.Start.AddHours(1));
+        _rig.Organizations.Upsert(new OrganizationSnapshot(Org) { Region = "us-east-1", Alias = "legal" });
     }
 
-    public void Dispose()
-    {
-        _meters.Dispose();
-    }
+    public void Dispose() => _rig.Dispose();
 
     [Fact]
     public async Task PollAsync_NewOrganization_ListsEveryPageAndDescribesEachJobOnce()
     {
-        _workMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, ExportJobState.Running, 10))]);
+        _rig.WorkMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, ExportJobState.Running, 10))]);
 
-        await _poller.PollAsync(Org, CancellationToken.None);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(3, _workMail.ListCalls(Org));
-        Assert.Equal(250, _workMail.TotalCalls);
-        Assert.Equal(250, _store.Current.Count);
-        Assert.All(_store.Current.Values, j => Assert.Equal($"prefix/{j.Key.JobId}", j.Details!.S3Prefix));
-        Assert.All(_store.Current.Values, j => Assert.False(j.NeedsDescribe));
-        Assert.True(_organizations.Current[Org].LastPollSucceeded);
+        Assert.Equal(3, _rig.WorkMail.ListCalls(Org));
+        Assert.Equal(250, _rig.WorkMail.TotalCalls);
+        Assert.Equal(250, _rig.Store.Current.Count);
+        Assert.All(_rig.Store.Current.Values, j => Assert.Equal($"prefix/{j.Key.JobId}", j.Details!.S3Prefix));
+        Assert.All(_rig.Store.Current.Values, j => Assert.False(j.NeedsDescribe));
+        Assert.True(_rig.Organizations.Current[Org].LastPollSucceeded);
     }
 
     [Fact]
     public async Task PollAsync_AtSteadyState_CostsOneListingPerHundredJobs()
     {
-        _workMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, i % 2 == 0 ? ExportJobState.Running : ExportJobState.Completed, 50))]);
-        await _poller.PollAsync(Org, CancellationToken.None);
-        _workMail.ResetCounts();
+        _rig.WorkMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, i % 2 == 0 ? ExportJobState.Running : ExportJobState.Completed, 50))]);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.ResetCounts();
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        _workMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, i % 2 == 0 ? ExportJobState.Running : ExportJobState.Completed, i % 2 == 0 ? 60 : 50))]);
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _rig.WorkMail.List(Org, [.. Enumerable.Range(0, 250).Select(i => Job(i, i % 2 == 0 ? ExportJobState.Running : ExportJobState.Completed, i % 2 == 0 ? 60 : 50))]);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(3, _workMail.ListCalls(Org));
-        Assert.Equal(0, _workMail.TotalCalls);
-        Assert.All(_store.Current.Values.Where(j => !j.IsTerminal), j => Assert.Equal(60, j.Details!.EstimatedProgress));
-        Assert.All(_store.Current.Values.Where(j => !j.IsTerminal), j => Assert.Equal(_time.GetUtcNow(), j.ProgressChangedAt));
+        Assert.Equal(3, _rig.WorkMail.ListCalls(Org));
+        Assert.Equal(0, _rig.WorkMail.TotalCalls);
+        Assert.All(_rig.Store.Current.Values.Where(j => !j.IsTerminal), j => Assert.Equal(60, j.Details!.EstimatedProgress));
+        Assert.All(_rig.Store.Current.Values.Where(j => !j.IsTerminal), j => Assert.Equal(_rig.Time.GetUtcNow(), j.ProgressChangedAt));
     }
 
     [Fact]
     public async Task PollAsync_WhenJobTurnsFailed_DescribesItOnceForErrorInfo()
     {
-        _workMail.List(Org, Job(1, ExportJobState.Running, 10));
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Running, 10));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        _workMail.List(Org, Job(1, ExportJobState.Failed, 30) with { ErrorInfo = "Access denied to bucket" });
-        await _poller.PollAsync(Org, CancellationToken.None);
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Failed, 30) with { ErrorInfo = "Access denied to bucket" });
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(2, _workMail.Calls(Org, "job-1"));
-        var job = _store.Current[Key(1)];
+        Assert.Equal(2, _rig.WorkMail.Calls(Org, "job-1"));
+        var job = _rig.Store.Current[Key(1)];
         Assert.Equal(ExportJobState.Failed, job.Details!.State);
         Assert.Equal("Access denied to bucket", job.Details.ErrorInfo);
     }
@@ -93,108 +75,108 @@ public sealed class OrganizationPollerTests : IDisposable
     [Fact]
     public async Task PollAsync_TerminalJobStillListed_IsNeverDescribedAgain()
     {
-        _workMail.List(Org, Job(1, ExportJobState.Completed, 100));
-        await _poller.PollAsync(Org, CancellationToken.None);
-        await _poller.PollAsync(Org, CancellationToken.None);
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Completed, 100));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(1, _workMail.Calls(Org, "job-1"));
-        Assert.Equal(3, _workMail.ListCalls(Org));
+        Assert.Equal(1, _rig.WorkMail.Calls(Org, "job-1"));
+        Assert.Equal(3, _rig.WorkMail.ListCalls(Org));
     }
 
     [Fact]
     public async Task PollAsync_TerminalJobLeavesListing_KeepsItForRetentionThenDropsIt()
     {
-        _workMail.List(Org, Job(1, ExportJobState.Failed, 30) with { ErrorInfo = "boom" }, Job(2, ExportJobState.Running, 10));
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Failed, 30) with { ErrorInfo = "boom" }, Job(2, ExportJobState.Running, 10));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        _workMail.List(Org, Job(2, ExportJobState.Running, 20));
-        _time.Advance(TimeSpan.FromHours(23));
-        await _poller.PollAsync(Org, CancellationToken.None);
-        Assert.True(_store.Current.ContainsKey(Key(1)));
-        Assert.Equal("boom", _store.Current[Key(1)].Details!.ErrorInfo);
+        _rig.WorkMail.List(Org, Job(2, ExportJobState.Running, 20));
+        _rig.Time.Advance(TimeSpan.FromHours(23));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        Assert.True(_rig.Store.Current.ContainsKey(Key(1)));
+        Assert.Equal("boom", _rig.Store.Current[Key(1)].Details!.ErrorInfo);
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await _poller.PollAsync(Org, CancellationToken.None);
-        Assert.False(_store.Current.ContainsKey(Key(1)));
-        Assert.True(_store.Current.ContainsKey(Key(2)));
+        _rig.Time.Advance(TimeSpan.FromHours(1));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        Assert.False(_rig.Store.Current.ContainsKey(Key(1)));
+        Assert.True(_rig.Store.Current.ContainsKey(Key(2)));
     }
 
     [Fact]
     public async Task PollAsync_RunningJobLeavesListing_DescribesItDirectly()
     {
-        _workMail.List(Org, Job(1, ExportJobState.Running, 10));
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Running, 10));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        _workMail.List(Org);
-        _workMail.Answer(Job(1, ExportJobState.Completed, 100));
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org);
+        _rig.WorkMail.Answer(Job(1, ExportJobState.Completed, 100));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(2, _workMail.Calls(Org, "job-1"));
-        Assert.Equal(ExportJobState.Completed, _store.Current[Key(1)].Details!.State);
+        Assert.Equal(2, _rig.WorkMail.Calls(Org, "job-1"));
+        Assert.Equal(ExportJobState.Completed, _rig.Store.Current[Key(1)].Details!.State);
     }
 
     [Fact]
     public async Task PollAsync_ConfiguredJobAlsoListed_IsWatchedOnce()
     {
-        _store.TryAdd(new ExportJobSnapshot(Key(1)) { IsConfigured = true });
-        _workMail.List(Org, Job(1, ExportJobState.Running, 10), Job(2, ExportJobState.Running, 20));
+        _rig.Store.TryAdd(new ExportJobSnapshot(Key(1)) { IsConfigured = true });
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Running, 10), Job(2, ExportJobState.Running, 20));
 
-        await _poller.PollAsync(Org, CancellationToken.None);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(2, _store.Current.Count);
-        Assert.True(_store.Current[Key(1)].IsConfigured);
-        Assert.Equal(1, _workMail.Calls(Org, "job-1"));
+        Assert.Equal(2, _rig.Store.Current.Count);
+        Assert.True(_rig.Store.Current[Key(1)].IsConfigured);
+        Assert.Equal(1, _rig.WorkMail.Calls(Org, "job-1"));
     }
 
     [Fact]
     public async Task PollAsync_WhenListingFails_MarksOrganizationAndRunningJobsStaleKeepingValues()
     {
-        _workMail.List(Org, Job(1, ExportJobState.Running, 10), Job(2, ExportJobState.Completed, 100));
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, Job(1, ExportJobState.Running, 10), Job(2, ExportJobState.Completed, 100));
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        _workMail.FailListing(Org, "AccessDeniedException");
-        await _poller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.FailListing(Org, "AccessDeniedException");
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        var organization = _organizations.Current[Org];
+        var organization = _rig.Organizations.Current[Org];
         Assert.False(organization.LastPollSucceeded);
         Assert.Equal("AccessDeniedException", organization.LastErrorCode);
-        Assert.False(_store.Current[Key(1)].LastPollSucceeded);
-        Assert.Equal(10, _store.Current[Key(1)].Details!.EstimatedProgress);
-        Assert.True(_store.Current[Key(2)].LastPollSucceeded);
+        Assert.False(_rig.Store.Current[Key(1)].LastPollSucceeded);
+        Assert.Equal(10, _rig.Store.Current[Key(1)].Details!.EstimatedProgress);
+        Assert.True(_rig.Store.Current[Key(2)].LastPollSucceeded);
 
-        _workMail.RestoreListing(Org);
-        await _poller.PollAsync(Org, CancellationToken.None);
-        Assert.True(_organizations.Current[Org].LastPollSucceeded);
-        Assert.True(_store.Current[Key(1)].LastPollSucceeded);
+        _rig.WorkMail.RestoreListing(Org);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        Assert.True(_rig.Organizations.Current[Org].LastPollSucceeded);
+        Assert.True(_rig.Store.Current[Key(1)].LastPollSucceeded);
     }
 
     [Fact]
     public async Task PollAsync_MoreJobsThanTheLimit_WatchesTheNewest()
     {
         using var limited = new OrganizationPollerTests(maxWatchedJobs: 10);
-        limited._workMail.List(Org, [.. Enumerable.Range(0, 25).Select(i => Job(i, ExportJobState.Completed, 100))]);
+        limited._rig.WorkMail.List(Org, [.. Enumerable.Range(0, 25).Select(i => Job(i, ExportJobState.Completed, 100))]);
 
-        await limited._poller.PollAsync(Org, CancellationToken.None);
+        await limited._rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
-        Assert.Equal(10, limited._store.Current.Count);
-        Assert.Equal(Enumerable.Range(15, 10).Select(i => $"job-{i}").Order(), limited._store.Current.Keys.Select(k => k.JobId).Order());
-        Assert.Equal(15, limited._organizations.Current[Org].SkippedJobs);
+        Assert.Equal(10, limited._rig.Store.Current.Count);
+        Assert.Equal(Enumerable.Range(15, 10).Select(i => $"job-{i}").Order(), limited._rig.Store.Current.Keys.Select(k => k.JobId).Order());
+        Assert.Equal(15, limited._rig.Organizations.Current[Org].SkippedJobs);
 
         // A newer job takes the place of the oldest; the skipped ones are not described again.
-        limited._workMail.ResetCounts();
-        limited._workMail.List(Org, [.. Enumerable.Range(0, 26).Select(i => Job(i, ExportJobState.Completed, 100))]);
-        await limited._poller.PollAsync(Org, CancellationToken.None);
-        Assert.Equal(10, limited._store.Current.Count);
-        Assert.Contains(Key(25), limited._store.Current.Keys);
-        Assert.DoesNotContain(Key(15), limited._store.Current.Keys);
-        Assert.Equal(1, limited._workMail.TotalCalls);
+        limited._rig.WorkMail.ResetCounts();
+        limited._rig.WorkMail.List(Org, [.. Enumerable.Range(0, 26).Select(i => Job(i, ExportJobState.Completed, 100))]);
+        await limited._rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        Assert.Equal(10, limited._rig.Store.Current.Count);
+        Assert.Contains(Key(25), limited._rig.Store.Current.Keys);
+        Assert.DoesNotContain(Key(15), limited._rig.Store.Current.Keys);
+        Assert.Equal(1, limited._rig.WorkMail.TotalCalls);
     }
 
     [Fact]
     public async Task PollAsync_UnknownOrganization_ReportsNotWatched()
     {
-        Assert.Equal(PollOutcome.NotWatched, await _poller.PollAsync("m-ffffffffffffffffffffffffffffffff", CancellationToken.None));
+        Assert.Equal(PollOutcome.NotWatched, await _rig.OrganizationPoller.PollAsync("m-ffffffffffffffffffffffffffffffff", CancellationToken.None));
     }
 
     private static WatchedJobKey Key(int i) => new(Org, $"job-{i}");

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Watcher.Configuration;
+using Watcher.Jobs;
+using Watcher.Metrics;
+using Watcher.Polling;
+
+namespace Watcher.Tests.Support;
+
+/// <summary>
+/// The polling path wired as the app wires it (stores, metrics, <see cref="WatchedJobs"/>, both pollers), on a fake
+/// clock and a scripted WorkMail, with every log line collected.
+/// </summary>
+internal sealed class PollingRig : IDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+
+    public PollingRig(WatcherOptions options, DateTimeOffset now)
+    {
+        Time = new FakeTimeProvider(now);
+        _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(Logs)));
+        var wrapped = Options.Create(options);
+        Metrics = new WatcherMetrics(Meters, Store, Organizations, wrapped);
+        var policy = new LastGoodWatcherOptions(wrapped);
+        var watched = new WatchedJobs(Store, Organizations, policy, Metrics, _loggerFactory.CreateLogger<WatchedJobs>());
+        JobPoller = new ExportJobPoller(watched, policy, Time);
+        OrganizationPoller = new OrganizationPoller(watched, JobPoller, WorkMail, policy, Time, _loggerFactory.CreateLogger<OrganizationPoller>());
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public ScriptedWorkMail WorkMail { get; } = new();
+
+    public ExportJobStore Store { get; } = new();
+
+    public OrganizationStore Organizations { get; } = new();
+
+    public TestMeterFactory Meters { get; } = new();
+
+    public FakeLogCollector Logs { get; } = new();
+
+    public WatcherMetrics Metrics { get; }
+
+    public ExportJobPoller JobPoller { get; }
+
+    public OrganizationPoller OrganizationPoller { get; }
+
+    public void Dispose()
+    {
+        Meters.Dispose();
+        _loggerFactory.Dispose();
+    }
+}
