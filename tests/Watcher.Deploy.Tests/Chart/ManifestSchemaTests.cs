@@ -30,7 +30,7 @@ public sealed class ManifestSchemaTests
     [InlineData("  appsettings.json: |-\n", "  replicas: 2\n  appsettings.json: |-\n", "ConfigMap/watcher", "/data/replicas must be string")]
     public void Validate_WithABrokenManifest_FailsNamingTheObjectAndPath(string good, string broken, string objectName, string error)
     {
-        var manifests = Helm.Template("-f", Path.Combine(Repository.Chart, "ci", "irsa-values.yaml"));
+        var manifests = Helm.Template("-f", Helm.CiFile("irsa-values.yaml"));
         Assert.Contains(good, manifests, StringComparison.Ordinal);
 
         var result = ManifestValidator.Validate(manifests.Replace(good, broken, StringComparison.Ordinal));
@@ -46,7 +46,7 @@ public sealed class ManifestSchemaTests
     [InlineData("monitoring.coreos.com/v1", "ServiceMonitorSpec")]
     public void Validate_WithAnUnknownKind_Fails(string apiVersion, string kind)
     {
-        var manifests = Helm.Template("-f", Path.Combine(Repository.Chart, "ci", "minimal-values.yaml"))
+        var manifests = Helm.Template("-f", Helm.CiFile("minimal-values.yaml"))
             + $"---\napiVersion: {apiVersion}\nkind: {kind}\nmetadata:\n  name: mystery\n";
 
         var result = ManifestValidator.Validate(manifests);

@@ -24,6 +24,15 @@ public static class Helm
     public static JsonObject OfKind(List<JsonObject> manifests, string kind) =>
         Assert.Single(manifests, m => (string?)m["kind"] == kind);
 
+    /// <summary>The path of a values file in the chart's ci/ folder.</summary>
+    public static string CiFile(string name) => Path.Combine(Repository.Chart, "ci", name);
+
+    /// <summary>The pod spec of the one Deployment.</summary>
+    public static JsonNode PodSpec(List<JsonObject> manifests) => OfKind(manifests, "Deployment")["spec"]!["template"]!["spec"]!;
+
+    /// <summary>Watcher's container, the first of the Deployment's pod.</summary>
+    public static JsonNode Container(List<JsonObject> manifests) => PodSpec(manifests)["containers"]![0]!;
+
     /// <summary>The ConfigMap holding Watcher's appsettings.json (the dashboard has a ConfigMap of its own).</summary>
     public static JsonObject Settings(List<JsonObject> manifests) =>
         Assert.Single(manifests, m => (string?)m["kind"] == "ConfigMap" && m["data"]?["appsettings.json"] is not null);
