@@ -75,6 +75,7 @@ public sealed class ChartEscapeHatchTests
     [InlineData(new[] { "replicaCount=2" }, "maxUnavailable", "1")]
     [InlineData(new[] { "replicaCount=3", "podDisruptionBudget.minAvailable=2" }, "minAvailable", "2")]
     [InlineData(new[] { "replicaCount=4", "podDisruptionBudget.maxUnavailable=50%" }, "maxUnavailable", "\"50%\"")]
+    [InlineData(new[] { "replicaCount=2", "podDisruptionBudget.maxUnavailable=0" }, "maxUnavailable", "0")]
     public void PodDisruptionBudget_WithSeveralReplicas_GuardsTheWatcherPods(string[] settings, string field, string value)
     {
         var manifests = Helm.Manifests(["-f", Helm.CiFile("minimal-values.yaml"), .. settings.SelectMany(s => new[] { "--set", s })]);
