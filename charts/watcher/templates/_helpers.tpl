@@ -75,18 +75,47 @@ The name of the service account to use.
 {{- end }}
 
 {{/*
-The image reference: registry/repository, then @digest or :tag (default: the appVersion).
+An image reference: registry/repository, then @digest or :tag. global.imageRegistry, when set, replaces the
+image's own registry (as in the prometheus-community charts), so one value points every image at a mirror.
+Takes (dict "image" <image values> "global" .Values.global "defaultTag" <tag>).
+*/}}
+{{- define "watcher.imageReference" -}}
+{{- $registry := .image.registry -}}
+{{- if and .global .global.imageRegistry -}}
+{{- $registry = .global.imageRegistry -}}
+{{- end -}}
+{{- $repository := .image.repository -}}
+{{- if $registry -}}
+{{- $repository = printf "%s/%s" $registry .image.repository -}}
+{{- end -}}
+{{- if .image.digest -}}
+{{- printf "%s@%s" $repository .image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository (default .defaultTag .image.tag | toString) -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+Watcher's image; the tag defaults to the appVersion.
 */}}
 {{- define "watcher.image" -}}
-{{- $repository := .Values.image.repository -}}
-{{- if .Values.image.registry -}}
-{{- $repository = printf "%s/%s" .Values.image.registry .Values.image.repository -}}
-{{- end -}}
-{{- if .Values.image.digest -}}
-{{- printf "%s@%s" $repository .Values.image.digest -}}
-{{- else -}}
-{{- printf "%s:%s" $repository (default .Chart.AppVersion .Values.image.tag | toString) -}}
-{{- end -}}
+{{- include "watcher.imageReference" (dict "image" .Values.image "global" .Values.global "defaultTag" .Chart.AppVersion) -}}
+{{- end }}
+
+{{/*
+Labels of the helm test pod. They leave out app.kubernetes.io/name, so the Service never selects the test pod,
+and they are what the NetworkPolicy admits besides the scrapers.
+*/}}
+{{- define "watcher.testSelectorLabels" -}}
+app.kubernetes.io/name: {{ printf "%s-test" (include "watcher.name" .) | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+An IntOrString value: a number as a number, a percentage quoted.
+*/}}
+{{- define "watcher.intOrString" -}}
+{{- if kindIs "string" . }}{{ quote . }}{{ else }}{{ int64 . }}{{ end -}}
 {{- end }}
 
 {{/*

@@ -34,6 +34,12 @@ public sealed class ChartLintTests
     [InlineData("watcher:\n  maxWatchedJobs: many\n", "maxWatchedJobs")]
     [InlineData("serviceMonitor:\n  enabled: \"yes\"\n", "enabled")]
     [InlineData("watcher:\n  organizations:\n    - organizationId: bogus\n", "organizationId")]
+    [InlineData("podDisruptionBudget:\n  minAvailable: 1\n  maxUnavailable: 1\n", "podDisruptionBudget")]
+    [InlineData("podDisruptionBudget:\n  minAvailable: half\n", "minAvailable")]
+    [InlineData("extraVolumeMounts:\n  - name: ca-bundle\n", "mountPath")]
+    [InlineData("extraManifests:\n  - 42\n", "extraManifests")]
+    [InlineData("global:\n  imageRegistry: 5\n", "imageRegistry")]
+    [InlineData("test:\n  timeoutSeconds: soon\n", "timeoutSeconds")]
     public void Lint_WithWrongType_FailsOnTheSchema(string values, string offendingKey)
     {
         var file = Path.Combine(Path.GetTempPath(), $"watcher-bad-values-{Guid.NewGuid():N}.yaml");

@@ -30,8 +30,8 @@ public sealed class ChartRenderTests
     [Fact]
     public void Deployment_Probes_UseThePathsAndPortTheAppServes()
     {
-        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
-        var container = Container(manifests);
+        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"));
+        var container = Helm.Container(manifests);
         var port = new Uri(WatcherBuilderExtensions.DefaultUrl.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
 
         var metricsPort = Assert.Single(container["ports"]!.AsArray(), p => (string?)p!["name"] == "metrics")!;
@@ -51,9 +51,9 @@ public sealed class ChartRenderTests
     [Fact]
     public void Deployment_SecurityContext_IsHardenedByDefault()
     {
-        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
-        var pod = PodSpec(manifests);
-        var container = Container(manifests);
+        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"));
+        var pod = Helm.PodSpec(manifests);
+        var container = Helm.Container(manifests);
 
         var podContext = pod["securityContext"]!;
         Assert.True((bool)podContext["runAsNonRoot"]!);
@@ -72,14 +72,14 @@ public sealed class ChartRenderTests
     [Fact]
     public void Deployment_ReadsItsConfigurationFromTheConfigMapDirectory()
     {
-        var manifests = Helm.Manifests("-f", CiFile("minimal-values.yaml"));
-        var container = Container(manifests);
+        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"));
+        var container = Helm.Container(manifests);
         var configMap = Helm.Settings(manifests);
 
         var workingDir = (string)container["workingDir"]!;
         var mount = Assert.Single(container["volumeMounts"]!.AsArray(), m => (string?)m!["mountPath"] == workingDir)!;
         Assert.Null(mount["subPath"]);
-        var volume = Assert.Single(PodSpec(manifests)["volumes"]!.AsArray(), v => (string?)v!["name"] == (string?)mount["name"])!;
+        var volume = Assert.Single(Helm.PodSpec(manifests)["volumes"]!.AsArray(), v => (string?)v!["name"] == (string?)mount["name"])!;
         Assert.Equal((string?)configMap["metadata"]!["name"], (string?)volume["configMap"]!["name"]);
         Assert.NotNull(configMap["data"]!["appsettings.json"]);
     }
@@ -87,8 +87,8 @@ public sealed class ChartRenderTests
     [Fact]
     public void Deployment_ConfigChecksum_ChangesWithTheConfiguration()
     {
-        var before = Checksum(Helm.Manifests("-f", CiFile("minimal-values.yaml")));
-        var after = Checksum(Helm.Manifests("-f", CiFile("minimal-values.yaml"), "--set", "watcher.pollInterval=00:05:00"));
+        var before = Checksum(Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml")));
+        var after = Checksum(Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"), "--set", "watcher.pollInterval=00:05:00"));
 
         Assert.NotEqual(before, after);
     }
@@ -96,7 +96,7 @@ public sealed class ChartRenderTests
     [Fact]
     public void Optional_ServiceMonitorRulesDashboardAndNetworkPolicy_AreOffByDefault()
     {
-        var kinds = Helm.Manifests("-f", CiFile("minimal-values.yaml")).Select(m => (string?)m["kind"]).ToList();
+        var kinds = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml")).Select(m => (string?)m["kind"]).ToList();
 
         Assert.DoesNotContain("ServiceMonitor", kinds);
         Assert.DoesNotContain("PrometheusRule", kinds);
@@ -107,7 +107,7 @@ public sealed class ChartRenderTests
     [Fact]
     public void Everything_WhenTurnedOn_RendersServiceMonitorRulesDashboardAndNetworkPolicy()
     {
-        var manifests = Helm.Manifests("-f", CiFile("everything-values.yaml"));
+        var manifests = Helm.Manifests("-f", Helm.CiFile("everything-values.yaml"));
 
         var monitor = Helm.OfKind(manifests, "ServiceMonitor");
         var endpoint = monitor["spec"]!["endpoints"]![0]!;
@@ -124,8 +124,8 @@ public sealed class ChartRenderTests
     [Fact]
     public void ExistingSecret_SuppliesKeysThroughEnv_NeverTheConfigMap()
     {
-        var manifests = Helm.Manifests("-f", CiFile("everything-values.yaml"));
-        var env = Container(manifests)["env"]!.AsArray();
+        var manifests = Helm.Manifests("-f", Helm.CiFile("everything-values.yaml"));
+        var env = Helm.Container(manifests)["env"]!.AsArray();
         var configMapText = Helm.Settings(manifests).ToJsonString();
 
         var secretKey = Assert.Single(env, e => (string?)e!["name"] == "AWS_SECRET_ACCESS_KEY")!;
@@ -137,16 +137,10 @@ public sealed class ChartRenderTests
     [Fact]
     public void ServiceAccount_WithIrsaValues_CarriesTheRoleAnnotation()
     {
-        var account = Helm.OfKind(Helm.Manifests("-f", CiFile("irsa-values.yaml")), "ServiceAccount");
+        var account = Helm.OfKind(Helm.Manifests("-f", Helm.CiFile("irsa-values.yaml")), "ServiceAccount");
 
         Assert.StartsWith("arn:aws:iam::", (string?)account["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"], StringComparison.Ordinal);
     }
-
-    private static string CiFile(string name) => Path.Combine(Repository.Chart, "ci", name);
-
-    private static JsonNode PodSpec(List<JsonObject> manifests) => Helm.OfKind(manifests, "Deployment")["spec"]!["template"]!["spec"]!;
-
-    private static JsonNode Container(List<JsonObject> manifests) => PodSpec(manifests)["containers"]![0]!;
 
     private static string Checksum(List<JsonObject> manifests) =>
         Helm.OfKind(manifests, "Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!.AsObject()

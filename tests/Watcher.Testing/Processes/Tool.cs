@@ -22,6 +22,11 @@ public sealed class Tool
         "promtool",
         "promtool is missing. Run ./test.sh as root, which installs it with 'apt-get install prometheus'; or install that package yourself.");
 
+    /// <summary>Node.js, which runs the manifest validator (eng/manifest-validator).</summary>
+    public static Tool Node => Find(
+        "node",
+        "Node.js is missing. Run ./test.sh as root, which installs it with 'apt-get install nodejs npm'; or install Node.js and npm yourself, then run ./test.sh (it runs npm ci in eng/manifest-validator).");
+
     public static Tool Find(string name, string howToGetIt)
     {
         var candidates = new List<string>();
