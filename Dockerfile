@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
 # Watcher: Amazon WorkMail mailbox export jobs as Prometheus metrics.
-#   docker build -t watcher .
+#   docker build -t watcher --build-arg VERSION=1.2.3 --build-arg REVISION="$(git rev-parse HEAD)" .
 #   docker run -p 9464:9464 -e AWS_REGION=eu-west-1 -e Watcher__Organizations__0__OrganizationId=m-... watcher
+
+# Stamped into the executable (watcher --version, watcher_build_info) and the image's labels. The build context has
+# no .git (.dockerignore), so without REVISION both say "unknown".
+ARG VERSION=1.0.0
+ARG REVISION=unknown
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # Native AOT compiles and links with clang.
@@ -21,12 +26,14 @@ RUN dotnet restore src/Watcher/Watcher.csproj --runtime "$(sh eng/publish.sh --r
 
 COPY appsettings.json ./
 COPY src/ src/
-RUN sh eng/publish.sh /app --no-restore
+ARG VERSION
+ARG REVISION
+RUN sh eng/publish.sh /app --version "$VERSION" --revision "$REVISION" --no-restore
 
 # Chiseled: no shell, no package manager, non-root by default. A Native AOT executable needs no .NET runtime.
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled AS runtime
-ARG VERSION=1.0.0
-ARG REVISION=unknown
+ARG VERSION
+ARG REVISION
 LABEL org.opencontainers.image.title="watcher" \
       org.opencontainers.image.description="Amazon WorkMail mailbox export jobs as Prometheus metrics" \
       org.opencontainers.image.version="${VERSION}" \

@@ -1,17 +1,25 @@
 using Watcher;
 using Watcher.Check;
+using Watcher.Cli;
 using Watcher.Demo;
 using Watcher.Web;
 
 try
 {
-    if (CheckCommand.IsRequested(args))
+    var command = CommandLineParser.Parse(args);
+    if (await Usage.AnswerAsync(command, Console.Out, Console.Error) is { } answered)
     {
-        return await CheckCommand.RunAsync(CheckCommand.WithoutVerb(args), Console.Out);
+        return answered;     // --help, --version, or a command line it cannot run
     }
 
-    var builder = WatcherHost.CreateBuilder(DemoMode.WithoutFlag(args));
-    if (DemoMode.IsRequested(args))
+    string[] configuration = [.. command.ConfigurationArguments];
+    if (command.Verb == CheckCommand.Verb)
+    {
+        return await CheckCommand.RunAsync(configuration, Console.Out);
+    }
+
+    var builder = WatcherHost.CreateBuilder(configuration);
+    if (command.Simulate)
     {
         await builder.AddDemoSimulatorAsync();
     }

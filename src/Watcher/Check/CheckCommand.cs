@@ -16,11 +16,6 @@ public static class CheckCommand
     public const string Verb = "check";
     public const int FailedExitCode = 1;
 
-    public static bool IsRequested(string[] args) =>
-        args is [var first, ..] && string.Equals(first, Verb, StringComparison.OrdinalIgnoreCase);
-
-    public static string[] WithoutVerb(string[] args) => IsRequested(args) ? args[1..] : args;
-
     /// <param name="configure">Lets tests add services before Watcher's, as the host tests do.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, Action<WebApplicationBuilder>? configure = null)
     {

@@ -16,10 +16,6 @@ public static class DemoMode
 
     private static readonly TimeSpan NewJobEvery = TimeSpan.FromSeconds(30);
 
-    public static bool IsRequested(string[] args) => args.Contains(Flag, StringComparer.Ordinal);
-
-    public static string[] WithoutFlag(string[] args) => [.. args.Where(a => a != Flag)];
-
     /// <summary>Starts the simulator, seeds the demo scenario and configures Watcher to watch it.</summary>
     public static async Task<WorkMailSimulator> AddDemoSimulatorAsync(this WebApplicationBuilder builder)
     {

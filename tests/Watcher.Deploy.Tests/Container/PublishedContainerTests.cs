@@ -1,6 +1,6 @@
 using Watcher.Simulator;
-using Watcher.Testing;
 using Watcher.Testing.Processes;
+using Watcher.Testing.Prometheus;
 using Watcher.Testing.Waiting;
 
 namespace Watcher.Deploy.Tests.Container;
@@ -12,28 +12,12 @@ namespace Watcher.Deploy.Tests.Container;
 /// variables — against the simulator.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PublishedContainerTests
+public sealed class PublishedContainerTests(PublishedWatcher published) : IClassFixture<PublishedWatcher>
 {
     /// <summary>The chiseled images' $APP_UID.</summary>
     private const int AppUid = 1654;
 
     private const string Org = "m-00000000000000000000000000c0ffee";
-
-    [Fact]
-    public void Dockerfile_PublishesWithTheSharedScriptAndRunsAsTheAppUser()
-    {
-        var dockerfile = File.ReadAllText(Repository.File("Dockerfile"));
-
-        Assert.Matches(@"RUN sh eng/publish\.sh /app --no-restore", dockerfile);
-        Assert.Matches(@"(?m)^USER \$APP_UID$", dockerfile);
-        Assert.Matches(@"(?m)^EXPOSE 9464$", dockerfile);
-        Assert.Contains("ENTRYPOINT [\"/app/watcher\"]", dockerfile, StringComparison.Ordinal);
-        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/runtime-deps:10\.0[^\s]*chiseled", dockerfile);
-        // The restore layer copies only the build and project files.
-        var restore = dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal);
-        Assert.True(restore > 0 && restore < dockerfile.IndexOf("COPY src/ src/", StringComparison.Ordinal));
-        Assert.Equal(9464, new Uri(WatcherBuilderExtensions.DefaultUrl.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port);
-    }
 
     [Fact]
     public async Task Published_AsNonRootFromReadOnlyCopyWithEnvConfig_ServesMetrics()
@@ -42,8 +26,7 @@ public sealed class PublishedContainerTests
         simulator.Store.AddOrganization(Org, "container");
         simulator.Store.AddJob(Org, new SimulatedJob { JobId = "in-a-container", StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromHours(1) });
 
-        var app = Publish();
-        await using var watcher = Start(app, new Dictionary<string, string?>
+        await using var watcher = Start(published.Folder, new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["AWS_REGION"] = simulator.Region,
@@ -67,6 +50,9 @@ public sealed class PublishedContainerTests
             TimeSpan.FromSeconds(30),
             () => $"the job's series and a successful listing. Output:\n{watcher.Output}");
 
+        var buildInfo = Assert.Single(PrometheusText.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Named("watcher_build_info"));
+        Assert.Equal(PublishedWatcher.Version, buildInfo["version"]);
+        Assert.Equal(PublishedWatcher.Revision, buildInfo["revision"]);
         Assert.DoesNotContain("Exception", watcher.Output, StringComparison.Ordinal);
         if (Environment.UserName == "root")
         {
@@ -74,37 +60,16 @@ public sealed class PublishedContainerTests
         }
     }
 
-    /// <summary>Runs eng/publish.sh, then copies the output to a folder nobody can write to.</summary>
-    private static string Publish()
+    [Fact]
+    public async Task Published_Version_PrintsTheStampedVersionAndRevisionAndExitsZero()
     {
-        var output = Directory.CreateTempSubdirectory("watcher-publish-").FullName;
-        var result = ChildProcess.Run("sh", [Repository.File("eng", "publish.sh"), output], TimeSpan.FromMinutes(10));
-        Assert.True(result.ExitCode == 0, $"eng/publish.sh failed: {result}");
+        await using var watcher = Start(published.Folder, new Dictionary<string, string?>(), "--version");
 
-        // One native executable: no managed entry point, so no .NET runtime is needed in the image.
-        Assert.True(File.Exists(Path.Combine(output, "watcher")), "eng/publish.sh produced no native watcher executable");
-        Assert.False(File.Exists(Path.Combine(output, "watcher.dll")), "eng/publish.sh produced watcher.dll: not a Native AOT build");
-
-        var readOnly = Directory.CreateTempSubdirectory("watcher-app-").FullName;
-        foreach (var file in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(readOnly, Path.GetRelativePath(output, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-            var executable = Path.GetFileName(file) == "watcher" ? UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.None;
-            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead | executable);
-        }
-
-        foreach (var dir in Directory.GetDirectories(readOnly, "*", SearchOption.AllDirectories).Append(readOnly))
-        {
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
-        Directory.Delete(output, recursive: true);
-        return readOnly;
+        Assert.Equal(0, await watcher.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal($"watcher {PublishedWatcher.Version} (revision {PublishedWatcher.Revision}){Environment.NewLine}", watcher.Output);
     }
 
-    private static ChildProcess Start(string app, Dictionary<string, string?> environment)
+    private static ChildProcess Start(string app, Dictionary<string, string?> environment, params string[] arguments)
     {
         var command = new List<string>();
         if (Environment.UserName == "root")
@@ -114,6 +79,7 @@ public sealed class PublishedContainerTests
         }
 
         command.Add(Path.Combine(app, "watcher"));
+        command.AddRange(arguments);
 
         // Only what a container would have: no inherited settings, a HOME nobody can write, and no .NET.
         environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

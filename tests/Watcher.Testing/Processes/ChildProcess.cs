@@ -56,10 +56,17 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command to completion and returns what it printed; one that runs too long fails the test.</summary>
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, string? standardInput = null)
+    public static ProcessResult Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        string? standardInput = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var argumentList = arguments.ToList();
-        var info = Describe(fileName, argumentList, new ChildProcessOptions { WorkingDirectory = workingDirectory });
+        var options = new ChildProcessOptions { WorkingDirectory = workingDirectory, Environment = environment ?? new Dictionary<string, string?>() };
+        var info = Describe(fileName, argumentList, options);
         info.RedirectStandardInput = standardInput is not null;
         using var process = Process.Start(info)!;
         if (standardInput is not null)

@@ -23,6 +23,22 @@ public static class WatcherProcess
         string? workingDirectory = null,
         TimeSpan? maxLifetime = null)
     {
+        var (file, command, options) = Describe(arguments, environment, workingDirectory);
+        return ChildProcess.Start(file, command, options with { MaxLifetime = maxLifetime });
+    }
+
+    /// <summary>Runs Watcher to completion, for a command that exits by itself (<c>--help</c>, <c>check</c>), keeping its standard output and error apart.</summary>
+    public static ProcessResult Run(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var (file, command, options) = Describe(arguments, environment, workingDirectory: null);
+        return ChildProcess.Run(file, command, timeout, options.WorkingDirectory, environment: options.Environment);
+    }
+
+    private static (string File, string[] Command, ChildProcessOptions Options) Describe(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment,
+        string? workingDirectory)
+    {
         // The child must not inherit settings meant for this test process.
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(k => k.StartsWith("Watcher__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AWS_", StringComparison.Ordinal))
@@ -36,11 +52,10 @@ public static class WatcherProcess
 
         var other = Environment.GetEnvironmentVariable(OtherBinaryVariable);
         var (file, command) = string.IsNullOrEmpty(other) ? ("dotnet", (string[])[Dll, .. arguments]) : (other, [.. arguments]);
-        return ChildProcess.Start(file, command, new ChildProcessOptions
+        return (file, command, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(string.IsNullOrEmpty(other) ? Dll : other),
             Environment = variables,
-            MaxLifetime = maxLifetime,
         });
     }
 
