@@ -8,7 +8,7 @@ namespace Watcher.Deploy.Tests.Container;
 /// Dockerfile's build arguments stamp it, copied to a folder nobody can write to, and shared by the tests of a class.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PublishedWatcher
+public sealed class PublishedWatcher : IDisposable
 {
     public const string Version = "1.2.3-container.1";
 
@@ -44,4 +44,15 @@ public sealed class PublishedWatcher
 
     /// <summary>The read-only folder that holds the executable, as /app in the image.</summary>
     public string Folder { get; }
+
+    public void Dispose()
+    {
+        // Read-only on purpose while the tests run; writable again so that it can go.
+        foreach (var dir in Directory.GetDirectories(Folder, "*", SearchOption.AllDirectories).Append(Folder))
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Directory.Delete(Folder, recursive: true);
+    }
 }
