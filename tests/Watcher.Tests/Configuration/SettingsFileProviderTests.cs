@@ -19,11 +19,7 @@ public sealed class SettingsFileProviderTests : IDisposable
     [Fact]
     public void Reload_WhenTheFileIsTruncated_KeepsItsLastGoodDataAndNamesTheFileAndTheParseError()
     {
-        File.WriteAllText(FilePath, Good);
-        var (root, provider) = Build(FilePath);
-
-        File.WriteAllText(FilePath, Other[..(Other.Length / 2)]);
-        root.Reload();
+        var (root, provider) = LoadGoodThenReload(Other[..(Other.Length / 2)]);
 
         Assert.Equal("Warning", root["Logging:LogLevel:Default"]);
         Assert.Equal("00:00:30", root["Watcher:PollInterval"]);
@@ -37,11 +33,7 @@ public sealed class SettingsFileProviderTests : IDisposable
     [InlineData("\uFEFF\n")]
     public void Reload_WhenTheFileIsEmpty_KeepsItsLastGoodDataAndSaysItIsEmpty(string text)
     {
-        File.WriteAllText(FilePath, Good);
-        var (root, provider) = Build(FilePath);
-
-        File.WriteAllText(FilePath, text);
-        root.Reload();
+        var (root, provider) = LoadGoodThenReload(text);
 
         Assert.Equal("Warning", root["Logging:LogLevel:Default"]);
         Assert.Equal($"{FilePath} is empty", provider.Problem);
@@ -121,6 +113,16 @@ public sealed class SettingsFileProviderTests : IDisposable
         // A new timestamped folder with the same content is no change.
         volume.Update(new Dictionary<string, string> { [SettingsFile.Name] = Other });
         Assert.False(provider.HasChanged());
+    }
+
+    /// <summary>Loads <see cref="Good"/>, then writes <paramref name="text"/> over it and reloads.</summary>
+    private (IConfigurationRoot Root, SettingsFileProvider Provider) LoadGoodThenReload(string text)
+    {
+        File.WriteAllText(FilePath, Good);
+        var (root, provider) = Build(FilePath);
+        File.WriteAllText(FilePath, text);
+        root.Reload();
+        return (root, provider);
     }
 
     private static (IConfigurationRoot Root, SettingsFileProvider Provider) Build(string path)
