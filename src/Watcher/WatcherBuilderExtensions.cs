@@ -13,7 +13,7 @@ public static class WatcherBuilderExtensions
     /// <summary>Where Watcher listens unless <c>Urls</c>, <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
     public const string DefaultUrl = "http://0.0.0.0:9464";
 
-    /// <summary>Options, the WorkMail client, scheduling, metrics and health checks.</summary>
+    /// <summary>Options and their reloads, the WorkMail client, scheduling, metrics and health checks.</summary>
     public static WebApplicationBuilder AddWatcher(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +28,7 @@ public static class WatcherBuilderExtensions
         builder.Services.AddWatcherMetrics();
         builder.Services.AddWorkMail();
         builder.AddWatcherScheduling();
+        builder.Services.AddSettingsReload();
         builder.Services.AddWatcherHealthChecks();
         return builder;
     }

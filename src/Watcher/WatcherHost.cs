@@ -1,12 +1,11 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
 
 namespace Watcher;
 
-/// <summary>How the process starts and stops: content root, config reload safety and start-up errors.</summary>
+/// <summary>How the process starts and stops: content root, settings files Watcher reloads itself, and start-up errors.</summary>
 public static partial class WatcherHost
 {
     public const int InvalidConfigurationExitCode = WatcherStartupException.InvalidConfigurationExitCode;
@@ -25,14 +24,19 @@ public static partial class WatcherHost
         try
         {
             builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+            SettingsFiles.TakeOverReloading(builder.Configuration);
         }
         catch (InvalidDataException ex)
         {
-            var reason = string.Join(' ', new[] { ex.Message, ex.InnerException?.Message }.OfType<string>()).ReplaceLineEndings(" ");
-            throw WatcherStartupException.InvalidConfiguration([reason], ex);
-        }
+            // The host's message names the file, the JSON reader's innermost one says where it went wrong.
+            var messages = new List<string>();
+            for (Exception? each = ex; each is not null; each = each.InnerException)
+            {
+                messages.Add(each.Message);
+            }
 
-        KeepLastGoodFileOnReloadError(builder.Configuration);
+            throw WatcherStartupException.InvalidConfiguration([string.Join(' ', messages).ReplaceLineEndings(" ")], ex);
+        }
 
         // The host logs a failed start with its stack trace; RunWatcherAsync reports the known causes in one line,
         // and any other failure still surfaces, whole, as the exception that ends the process.
@@ -74,17 +78,6 @@ public static partial class WatcherHost
         {
             // The binder's own message names the key it could not convert, e.g. 'Watcher:PollInterval'.
             throw WatcherStartupException.InvalidConfiguration([ex.Message], ex);
-        }
-    }
-
-    private static void KeepLastGoodFileOnReloadError(ConfigurationManager configuration)
-    {
-        // By default a JSON file that fails to parse on reload throws on the file watcher's thread and
-        // takes the process down. Ignoring the error keeps the process alive; the reloaded (empty) data
-        // then fails validation, and the last good configuration keeps running.
-        foreach (var source in configuration.Sources.OfType<JsonConfigurationSource>())
-        {
-            source.OnLoadException = context => context.Ignore = context.Provider.Source.ReloadOnChange;
         }
     }
 }

@@ -10,9 +10,21 @@ public static class ConfigurationServiceCollectionExtensions
     {
         services.TryAddSingleton<IDefaultRegionSource, EnvironmentRegionSource>();
         services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
+        services.TryAddSingleton<SettingsFiles>();
         services.AddOptions<WatcherOptions>()
                 .BindConfiguration(WatcherOptions.SectionName)
                 .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// Reloads the configuration when a settings file changes, or on SIGHUP. Add it after the services that follow
+    /// reloads (<see cref="Scheduling.WatchedJobsService"/>), so they listen before the first one.
+    /// </summary>
+    public static IServiceCollection AddSettingsReload(this IServiceCollection services)
+    {
+        // The wall clock, not the app's TimeProvider (which tests simulate): files change in real time.
+        services.AddHostedService(s => new SettingsReloadService(s.GetRequiredService<SettingsFiles>(), TimeProvider.System, s.GetRequiredService<ILogger<SettingsReloadService>>()));
         return services;
     }
 }

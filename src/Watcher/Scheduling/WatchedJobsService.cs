@@ -6,13 +6,14 @@ namespace Watcher.Scheduling;
 
 /// <summary>
 /// Schedules the configured jobs at start, then follows configuration reloads (a ConfigMap update, an
-/// edited appsettings.json). A reloaded configuration that fails validation is logged and ignored, and
-/// the last good one keeps running.
+/// edited appsettings.json, see <see cref="SettingsReloadService"/>). A reloaded configuration that fails
+/// validation, or whose settings file did not load, is logged and ignored, and the last good one keeps running.
 /// </summary>
 public sealed partial class WatchedJobsService(
     IConfiguration configuration,
     IOptionsFactory<WatcherOptions> optionsFactory,
     LastGoodWatcherOptions lastGood,
+    SettingsFiles settingsFiles,
     WatchedJobsReconciler reconciler,
     Readiness readiness,
     ILogger<WatchedJobsService> logger) : IHostedService, IDisposable
@@ -60,6 +61,13 @@ public sealed partial class WatchedJobsService(
     {
         if (_stopping.IsCancellationRequested)
         {
+            return;
+        }
+
+        if (settingsFiles.Problems is [_, ..] problems)
+        {
+            // The bad file kept its last good data; binding would quietly give the last good options.
+            Log.ReloadRejected(logger, string.Join(Environment.NewLine, problems));
             return;
         }
 

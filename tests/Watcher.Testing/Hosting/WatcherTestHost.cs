@@ -104,11 +104,17 @@ public sealed class WatcherTestHost : IAsyncDisposable
         return new WatcherTestHost(app, folder, reloads, new Uri(address), options.Time);
     }
 
+    /// <summary>The folder of the host's appsettings.json.</summary>
+    public string ContentRoot => _folder;
+
     /// <summary>Rewrites appsettings.json and returns once Watcher has applied (true) or rejected (false) it.</summary>
-    public async Task<bool> RewriteSettingsAsync(object watcherSection)
+    public Task<bool> RewriteSettingsAsync(object watcherSection) => RewriteSettingsTextAsync(SettingsFile.Render(watcherSection));
+
+    /// <summary>As <see cref="RewriteSettingsAsync"/>, with the file's whole text, written as <see cref="SettingsFile.WriteTextAsync"/> does.</summary>
+    public async Task<bool> RewriteSettingsTextAsync(string text, bool inPlace = false)
     {
         var (applied, rejected) = (_reloads.Applied, _reloads.Rejected);
-        await SettingsFile.WriteAsync(_folder, watcherSection);
+        await SettingsFile.WriteTextAsync(_folder, text, inPlace);
         await Wait.UntilAsync(() => _reloads.Applied > applied || _reloads.Rejected > rejected, _reloads.Changed, TimeSpan.FromSeconds(30), () => "the rewritten settings to be applied or rejected");
         return _reloads.Applied > applied;
     }

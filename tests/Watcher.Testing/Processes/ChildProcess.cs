@@ -140,9 +140,12 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, the way Kubernetes stops a pod, and returns without waiting for the exit.</summary>
-    public async Task TerminateAsync()
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>Sends the signal named <paramref name="signal"/> (e.g. <c>HUP</c>) and returns without waiting for its effect.</summary>
+    public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }

@@ -88,6 +88,8 @@ public sealed class BadConfigurationProcessTests
         ("include arns not a boolean", ["Watcher__Metrics__IncludeArns=yes please"], null),
         ("appsettings.json not valid JSON", [], "{ \"Watcher\": { \"PollInterval\": \"00:01:00\", } ,, }"),
         ("appsettings.json truncated", [], "{ \"Watcher\": { \"Jobs\": [ { \"OrganizationId\": "),
+        ("appsettings.json empty", [], ""),
+        ("appsettings.json only whitespace", [], " \n\t\n"),
         ("appsettings.json bad value", [], "{ \"Watcher\": { \"PollInterval\": \"00:00:01\" } }"),
         ("three problems at once", ["Watcher__Jobs__0__OrganizationId=bogus", "Watcher__PollInterval=00:00:01", "Watcher__Aws__RetryMode=Never"], null),
     ];
@@ -141,6 +143,8 @@ public sealed class BadConfigurationProcessTests
         ["include arns not a boolean"] = ["Watcher:Metrics:IncludeArns"],
         ["appsettings.json not valid JSON"] = ["appsettings.json"],
         ["appsettings.json truncated"] = ["appsettings.json"],
+        ["appsettings.json empty"] = ["appsettings.json"],
+        ["appsettings.json only whitespace"] = ["appsettings.json"],
         ["appsettings.json bad value"] = ["Watcher:PollInterval"],
         ["three problems at once"] = ["Watcher:Aws:RetryMode", "Watcher:Jobs:0:OrganizationId", "Watcher:PollInterval"],
     };
