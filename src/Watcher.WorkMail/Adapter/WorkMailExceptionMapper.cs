@@ -36,6 +36,17 @@ internal static class WorkMailExceptionMapper
             };
         }
 
+        // So do the Pod Identity agent's and an ECS endpoint's: the SDK keeps only the innermost message (an HTTP
+        // status, a missing token file), which names neither the token nor the keys.
+        if (CredentialsFailure.Find(exception) is { Source: WorkMailCredentialSources.PodIdentity or WorkMailCredentialSources.Container } container)
+        {
+            var endpoint = WorkMailCredentialSources.ContainerEndpoint().Endpoint;
+            return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting credentials from {endpoint} failed ({container.Exception.Message}): {errorCode}.", null, exception)
+            {
+                CredentialsFailed = true,
+            };
+        }
+
         var status = exception is AmazonServiceException { StatusCode: var code } && code != 0 ? (int)code : (int?)null;
         var message = errorCode switch
         {
