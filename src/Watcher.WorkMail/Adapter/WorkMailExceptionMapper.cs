@@ -33,6 +33,7 @@ internal static class WorkMailExceptionMapper
             return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting web identity credentials from STS failed ({webIdentity.Exception.Message}): {errorCode}.", null, exception)
             {
                 CredentialsFailed = true,
+                FailedCredentialSource = WorkMailCredentialSources.WebIdentity,
             };
         }
 
@@ -44,6 +45,7 @@ internal static class WorkMailExceptionMapper
             return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting credentials from {endpoint} failed ({container.Exception.Message}): {errorCode}.", null, exception)
             {
                 CredentialsFailed = true,
+                FailedCredentialSource = container.Source,
             };
         }
 
