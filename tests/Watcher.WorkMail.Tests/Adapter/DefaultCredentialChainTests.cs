@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Watcher.WorkMail.Credentials;
 using Watcher.WorkMail.Tests.Support;
 
 namespace Watcher.WorkMail.Tests.Adapter;
@@ -54,6 +55,7 @@ public sealed class DefaultCredentialChainTests
 
         Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
         Assert.True(exception.CredentialsFailed);
+        Assert.Null(exception.FailedCredentialSource);
         Assert.Empty(server.Requests);
     }
 
@@ -70,6 +72,7 @@ public sealed class DefaultCredentialChainTests
         Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
         Assert.True(exception.CredentialsFailed);
         Assert.Contains("getting web identity credentials from STS failed", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(WorkMailCredentialSources.WebIdentity, exception.FailedCredentialSource);
         Assert.NotEmpty(sts.Requests);
     }
 

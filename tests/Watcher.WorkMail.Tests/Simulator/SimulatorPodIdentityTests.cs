@@ -94,6 +94,7 @@ public sealed class SimulatorPodIdentityTests : IAsyncLifetime
 
         Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
         Assert.True(exception.CredentialsFailed, exception.ToString());
+        Assert.Equal(WorkMailCredentialSources.PodIdentity, exception.FailedCredentialSource);
         Assert.Contains($"getting credentials from the EKS Pod Identity agent at {agent.CredentialsUrl} failed", exception.Message, StringComparison.Ordinal);
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, exception.Message, StringComparison.Ordinal);
