@@ -59,13 +59,14 @@ internal static class Program
 
         await using (simulator)
         {
+            await using var podIdentity = arguments.PodIdentity ? await PodIdentityLocally.StartAsync(simulator, stop.Token) : null;
             var demo = arguments.ScenarioPath is null;
             var jobs = demo
                 ? DemoScenario.Seed(simulator.Store)
                 : [.. simulator.Store.OrganizationIds.SelectMany(o => simulator.Store.JobIds(o).Select(j => (o, j)))];
             var discovery = demo ? DemoScenario.SeedDiscovery(simulator.Store) : null;
             using var spawner = discovery is null ? null : JobSpawner.Start(simulator.Store, discovery, SpawnEvery);
-            Console.WriteLine(StartupBanner.Render(simulator, jobs, spawner));
+            Console.WriteLine(StartupBanner.Render(simulator, jobs, spawner, podIdentity));
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);

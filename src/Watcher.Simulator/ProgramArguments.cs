@@ -1,15 +1,16 @@
 namespace Watcher.Simulator;
 
 /// <summary>Command line of the standalone simulator.</summary>
-internal sealed record ProgramArguments(string ListenUrl, string Region, string? ScenarioPath, bool ShowHelp)
+internal sealed record ProgramArguments(string ListenUrl, string Region, string? ScenarioPath, bool ShowHelp, bool PodIdentity = false)
 {
     public const string DefaultListenUrl = "http://127.0.0.1:5088";
 
     public const string Usage = """
-        Usage: Watcher.Simulator [--urls URL] [--region REGION] [--scenario FILE]
+        Usage: Watcher.Simulator [--urls URL] [--region REGION] [--scenario FILE] [--pod-identity]
           --urls, --listen URL   where to listen (default http://127.0.0.1:5088; port 0 picks a free port)
           --region REGION        signing region the simulator accepts (default us-east-1)
           --scenario FILE        JSON scenario to seed instead of the built-in demo
+          --pod-identity         also run a stand-in EKS Pod Identity agent on a free loopback port, with a token file
         """;
 
     /// <exception cref="ArgumentException">An unknown option or a missing value.</exception>
@@ -22,6 +23,12 @@ internal sealed record ProgramArguments(string ListenUrl, string Region, string?
             if (name is "--help" or "-h" or "-?")
             {
                 result = result with { ShowHelp = true };
+                continue;
+            }
+
+            if (name is "--pod-identity" && inlineValue is null)
+            {
+                result = result with { PodIdentity = true };
                 continue;
             }
 

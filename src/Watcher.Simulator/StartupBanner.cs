@@ -6,7 +6,8 @@ namespace Watcher.Simulator;
 internal static class StartupBanner
 {
     /// <param name="discovery">The spawner feeding the discovery organization, if any: its jobs are too many to list.</param>
-    public static string Render(WorkMailSimulator simulator, IReadOnlyList<(string OrganizationId, string JobId)> jobs, JobSpawner? discovery = null)
+    /// <param name="podIdentity">The Pod Identity agent started with <c>--pod-identity</c>, if any.</param>
+    public static string Render(WorkMailSimulator simulator, IReadOnlyList<(string OrganizationId, string JobId)> jobs, JobSpawner? discovery = null, PodIdentityLocally? podIdentity = null)
     {
         var endpoint = simulator.ServiceUrl.ToString().TrimEnd('/');
         var text = new StringBuilder()
@@ -32,11 +33,20 @@ internal static class StartupBanner
         }
 
         var firstOrganization = jobs.Count > 0 ? jobs[0].OrganizationId : "m-...";
-        return text
-            .AppendLine("Try:")
+        text.AppendLine("Try:")
             .AppendLine($"  AWS_ACCESS_KEY_ID={simulator.Credentials.AccessKeyId} AWS_SECRET_ACCESS_KEY={simulator.Credentials.SecretAccessKey} \\")
-            .AppendLine($"    aws workmail list-mailbox-export-jobs --endpoint-url {endpoint} --region {simulator.Region} --organization-id {firstOrganization}")
-            .AppendLine("Press Ctrl+C to stop.")
-            .ToString();
+            .AppendLine($"    aws workmail list-mailbox-export-jobs --endpoint-url {endpoint} --region {simulator.Region} --organization-id {firstOrganization}");
+        if (podIdentity is not null)
+        {
+            var variables = $"AWS_CONTAINER_CREDENTIALS_FULL_URI={podIdentity.Agent.CredentialsUrl} AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE={podIdentity.TokenFile}";
+            text.AppendLine($"EKS Pod Identity agent: {podIdentity.Agent.CredentialsUrl} (role {podIdentity.Agent.RoleArn})")
+                .AppendLine($"  Token file:            {podIdentity.TokenFile}")
+                .AppendLine("Try Watcher with Pod Identity credentials:")
+                .AppendLine($"  {variables} \\")
+                .AppendLine($"    Watcher__Aws__ServiceUrl={endpoint} Watcher__Aws__Region={simulator.Region} Watcher__Organizations__0__OrganizationId={firstOrganization} \\")
+                .AppendLine("    dotnet run --project src/Watcher -- check");
+        }
+
+        return text.AppendLine("Press Ctrl+C to stop.").ToString();
     }
 }

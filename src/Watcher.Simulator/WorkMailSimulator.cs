@@ -12,11 +12,15 @@ namespace Watcher.Simulator;
 public sealed partial class WorkMailSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly IssuedCredentials _issued;
+    private readonly LogLevel _minimumLogLevel;
     private int _disposed;
 
-    private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests, SimulatorRoles roles)
+    private WorkMailSimulator(WebApplication app, Uri serviceUrl, SimulatorOptions options, SimulatorStore store, SimulatorFaults faults, SimulatorRequestLog requests, SimulatorRoles roles, IssuedCredentials issued)
     {
         _app = app;
+        _issued = issued;
+        _minimumLogLevel = options.MinimumLogLevel;
         ServiceUrl = serviceUrl;
         Region = options.Region;
         Regions = [options.Region, .. options.AdditionalRegions.Where(r => r != options.Region).Distinct(StringComparer.Ordinal)];
@@ -83,7 +87,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         var verifier = new SigV4Verifier(
             [.. options.Credentials], options.Region, timeProvider: time, maxClockSkew: options.MaxClockSkew, issued: issued,
             additionalRegions: [.. options.AdditionalRegions]);
-        var app = Build(options, endpoint);
+        var app = BuildHost(options.MinimumLogLevel, endpoint);
         var handler = new RequestHandler(
             new OperationContext(store, options),
             faults,
@@ -106,8 +110,14 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var serviceUrl = new Uri(address.TrimEnd('/') + "/");
         Log.Started(app.Services.GetRequiredService<ILogger<WorkMailSimulator>>(), serviceUrl, options.Region);
-        return new WorkMailSimulator(app, serviceUrl, options, store, faults, requests, roles);
+        return new WorkMailSimulator(app, serviceUrl, options, store, faults, requests, roles, issued);
     }
+
+    /// <summary>Starts a stand-in for the EKS Pod Identity agent on a listener of its own, handing out keys this simulator
+    /// accepts until they expire. The caller disposes it.</summary>
+    /// <exception cref="ArgumentException">The token is empty, the role is not an IAM role ARN, or the lifetime is not positive.</exception>
+    public Task<PodIdentityAgent> StartPodIdentityAgentAsync(PodIdentityAgentOptions options, CancellationToken cancellationToken = default) =>
+        PodIdentityAgent.StartAsync(options, _issued, _minimumLogLevel, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -120,7 +130,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication Build(SimulatorOptions options, System.Net.IPEndPoint endpoint)
+    internal static WebApplication BuildHost(LogLevel minimumLogLevel, System.Net.IPEndPoint endpoint)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -137,7 +147,7 @@ public sealed partial class WorkMailSimulator : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(console =>
         {

@@ -36,6 +36,12 @@ public sealed class WorkMailException : Exception
     public int? StatusCode { get; }
 
     /// <summary>True when the call never reached WorkMail because getting its credentials failed: STS refused or
-    /// could not be reached (an organization's role, or IRSA's web identity).</summary>
+    /// could not be reached (an organization's role, or IRSA's web identity), or the EKS Pod Identity agent or a
+    /// container endpoint could not hand out keys.</summary>
     public bool CredentialsFailed { get; init; }
+
+    /// <summary>When <see cref="CredentialsFailed"/>, which source failed: one of the kinds of
+    /// <see cref="Credentials.WorkMailCredentialSources"/> (web identity, pod identity, container), or null when it was
+    /// STS refusing or missing an organization's role.</summary>
+    public string? FailedCredentialSource { get; init; }
 }

@@ -32,6 +32,21 @@ public class ProgramArgumentsTests
     }
 
     [Fact]
+    public void Parse_PodIdentity_StartsTheAgentToo()
+    {
+        Assert.True(ProgramArguments.Parse(["--region", "eu-west-1", "--pod-identity"]).PodIdentity);
+        Assert.False(ProgramArguments.Parse([]).PodIdentity);
+    }
+
+    [Fact]
+    public void Parse_PodIdentityWithValue_ArgumentException()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ProgramArguments.Parse(["--pod-identity=yes"]));
+
+        Assert.Contains("--pod-identity=yes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Help_ShowHelp()
     {
         Assert.True(ProgramArguments.Parse(["--help"]).ShowHelp);

@@ -33,6 +33,19 @@ internal static class WorkMailExceptionMapper
             return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting web identity credentials from STS failed ({webIdentity.Exception.Message}): {errorCode}.", null, exception)
             {
                 CredentialsFailed = true,
+                FailedCredentialSource = WorkMailCredentialSources.WebIdentity,
+            };
+        }
+
+        // So do the Pod Identity agent's and an ECS endpoint's: the SDK keeps only the innermost message (an HTTP
+        // status, a missing token file), which names neither the token nor the keys.
+        if (CredentialsFailure.Find(exception) is { Source: WorkMailCredentialSources.PodIdentity or WorkMailCredentialSources.Container } container)
+        {
+            var endpoint = WorkMailCredentialSources.ContainerEndpoint().Endpoint;
+            return new WorkMailException(errorCode, $"{operation} failed before it was sent: getting credentials from {endpoint} failed ({container.Exception.Message}): {errorCode}.", null, exception)
+            {
+                CredentialsFailed = true,
+                FailedCredentialSource = container.Source,
             };
         }
 

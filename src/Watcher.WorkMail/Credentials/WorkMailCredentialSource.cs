@@ -2,6 +2,6 @@ namespace Watcher.WorkMail.Credentials;
 
 /// <summary>Where the credentials that sign WorkMail calls come from. Never carries key material.</summary>
 /// <param name="Kind">One of <see cref="WorkMailCredentialSources"/>' kinds: environment, profile, web identity,
-/// container, instance, static or none.</param>
+/// pod identity, container, instance, static or none.</param>
 /// <param name="Description">For people: which variables, profile, token file or endpoint.</param>
 public sealed record WorkMailCredentialSource(string Kind, string Description);

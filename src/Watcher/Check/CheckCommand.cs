@@ -112,12 +112,15 @@ public static class CheckCommand
         }
     }
 
-    private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source) =>
-        exception.CredentialsFailed && exception.ErrorCode is not WorkMailErrorCodes.AccessDenied
-            ? $"Getting credentials from STS failed (credential source: {source.Kind}). "
-                + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
-                + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account."
-            : null;
+    private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source) => exception switch
+    {
+        { CredentialsFailed: false } or { ErrorCode: WorkMailErrorCodes.AccessDenied } => null,
+        { FailedCredentialSource: WorkMailCredentialSources.PodIdentity or WorkMailCredentialSources.Container } =>
+            CheckHints.ForContainerEndpoint(exception.FailedCredentialSource),
+        _ => $"Getting credentials from STS failed (credential source: {source.Kind}). "
+            + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
+            + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account.",
+    };
 
     private static string Percent(int progress) => string.Create(CultureInfo.InvariantCulture, $"{progress}%");
 }

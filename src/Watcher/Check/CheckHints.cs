@@ -1,4 +1,5 @@
 using Watcher.WorkMail;
+using Watcher.WorkMail.Credentials;
 
 namespace Watcher.Check;
 
@@ -37,11 +38,21 @@ internal static class CheckHints
         WorkMailErrorCodes.Timeout =>
             $"{endpoint} did not answer within Watcher:Aws:RequestTimeout: check the network path, or raise the timeout.",
         WorkMailErrorCodes.NoCredentials =>
-            "No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, set by EKS for an annotated service account).",
+            "No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, set by EKS for an annotated service account), "
+            + "or use EKS Pod Identity (AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, set by EKS for a service account with a pod identity association).",
         WorkMailErrorCodes.MalformedResponse =>
             $"{endpoint} answered with something that is not a WorkMail response: is Watcher:Aws:ServiceUrl a WorkMail endpoint?",
         _ when errorCode.StartsWith("Internal", StringComparison.Ordinal) || errorCode.StartsWith("ServiceUnavailable", StringComparison.Ordinal) =>
             "WorkMail had a server error: transient; run the check again.",
         _ => "See the error message; docs/failure-modes.md lists what Watcher does about each error.",
     };
+
+    /// <summary>What to check when the EKS Pod Identity agent, or an ECS container endpoint, handed out no keys.</summary>
+    /// <param name="kind">The failed source's kind: pod identity or container.</param>
+    public static string ForContainerEndpoint(string? kind) => kind == WorkMailCredentialSources.PodIdentity
+        ? "The EKS Pod Identity agent handed out no credentials. Check that the eks-pod-identity-agent add-on runs on this node, "
+            + "that a pod identity association names this namespace and service account (aws eks list-pod-identity-associations), "
+            + "that the pod's user can read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, and, with the chart's NetworkPolicy, "
+            + "that networkPolicy.egress.podIdentityAgent is true (port 80 to 169.254.170.23 and fd00:ec2::23)."
+        : "The container credentials endpoint handed out no credentials: check the ECS task role and that the endpoint is reachable.";
 }

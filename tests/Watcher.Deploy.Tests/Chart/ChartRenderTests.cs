@@ -122,6 +122,35 @@ public sealed class ChartRenderTests
     }
 
     [Fact]
+    public void NetworkPolicy_WithPodIdentityValues_AllowsTheAgentOnPort80AtBothAddressesOnly()
+    {
+        var egress = Egress(Helm.Manifests("-f", Helm.CiFile("pod-identity-values.yaml")));
+
+        var agent = Assert.Single(egress, rule => rule["ports"]!.AsArray().Any(p => (int?)p!["port"] == 80))!;
+        var port = Assert.Single(agent["ports"]!.AsArray())!;
+        Assert.Equal("TCP", (string?)port["protocol"]);
+        Assert.Equal(["169.254.170.23/32", "fd00:ec2::23/128"], agent["to"]!.AsArray().Select(p => (string?)p!["ipBlock"]!["cidr"]));
+        Assert.Contains(egress, rule => rule["ports"]!.AsArray().Any(p => (int?)p!["port"] == 443));
+    }
+
+    [Fact]
+    public void NetworkPolicy_WithoutPodIdentityAgent_OpensNoPort80()
+    {
+        var egress = Egress(Helm.Manifests("-f", Helm.CiFile("everything-values.yaml")));
+
+        Assert.DoesNotContain(egress, rule => rule["ports"]?.AsArray().Any(p => (int?)p!["port"] == 80) == true);
+        Assert.DoesNotContain(egress, rule => rule.ToJsonString().Contains("169.254.170.23", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NetworkPolicy_PodIdentityAgentButPolicyOff_RendersNoPolicy()
+    {
+        var manifests = Helm.Manifests("-f", Helm.CiFile("pod-identity-values.yaml"), "--set", "networkPolicy.enabled=false");
+
+        Assert.DoesNotContain(manifests, m => (string?)m["kind"] == "NetworkPolicy");
+    }
+
+    [Fact]
     public void ExistingSecret_SuppliesKeysThroughEnv_NeverTheConfigMap()
     {
         var manifests = Helm.Manifests("-f", Helm.CiFile("everything-values.yaml"));
@@ -141,6 +170,18 @@ public sealed class ChartRenderTests
 
         Assert.StartsWith("arn:aws:iam::", (string?)account["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ServiceAccount_WithPodIdentityValues_NeedsNoRoleAnnotation()
+    {
+        var account = Helm.OfKind(Helm.Manifests("-f", Helm.CiFile("pod-identity-values.yaml")), "ServiceAccount");
+
+        Assert.Equal("workmail-watcher", (string?)account["metadata"]!["name"]);
+        Assert.Null(account["metadata"]!["annotations"]?["eks.amazonaws.com/role-arn"]);
+    }
+
+    private static List<JsonNode> Egress(List<JsonObject> manifests) =>
+        [.. Helm.OfKind(manifests, "NetworkPolicy")["spec"]!["egress"]!.AsArray().Select(rule => rule!)];
 
     private static string Checksum(List<JsonObject> manifests) =>
         Helm.OfKind(manifests, "Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!.AsObject()

@@ -1,6 +1,7 @@
 using Watcher.Simulator;
 using Watcher.Testing.Network;
 using Watcher.Testing.Processes;
+using Watcher.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Watcher.Tests.Check;
@@ -13,6 +14,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Org = "m-0123456789abcdef0123456789abcdef";
     private const string Missing = "m-ffffffffffffffffffffffffffffffff";
+    private const string PodIdentityToken = "canary-pod-identity-token-91ad2e";
 
     private WorkMailSimulator _simulator = null!;
 
@@ -140,6 +142,48 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_PodIdentity_NamesTheAgentAndTokenFileAndPassesWithItsKeys()
+    {
+        await using var podIdentity = await PodIdentitySetup.StartAsync(_simulator, PodIdentityToken, TimeSpan.FromHours(6));
+
+        var (exitCode, output) = await RunCheckAsync(podIdentity.AddTo(Config(["running-job"], [Org])));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(
+            $"Credentials: pod identity: the EKS Pod Identity agent at {podIdentity.Agent.CredentialsUrl}, with the service account token in {podIdentity.TokenFile}",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains("2 of 2 checks passed.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(PodIdentityToken, output, StringComparison.Ordinal);
+        Assert.NotEmpty(podIdentity.Agent.Fetches);
+        Assert.All(_simulator.Requests.All, r => Assert.StartsWith("arn:aws:sts::111122223333:assumed-role/watcher-pod-identity/", r.AssumedRoleArn, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(500, "500 (Internal Server Error)")]
+    [InlineData(null, "Could not find file")]
+    public async Task Check_PodIdentityAgentGivesNoKeys_CredentialErrorWithAHintOnTheAgentAndExitsOne(int? agentStatus, string reason)
+    {
+        await using var podIdentity = await PodIdentitySetup.StartAsync(_simulator, PodIdentityToken, TimeSpan.FromHours(6));
+        podIdentity.Agent.ForcedStatusCode = agentStatus;
+        if (agentStatus is null)
+        {
+            File.Delete(podIdentity.TokenFile);
+        }
+
+        var (exitCode, output) = await RunCheckAsync(podIdentity.AddTo(Config(["running-job"], [])));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"running-job\s+-\s+-\s+NoCredentials", output);
+        Assert.Contains($"getting credentials from the EKS Pod Identity agent at {podIdentity.Agent.CredentialsUrl} failed", output, StringComparison.Ordinal);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        Assert.Contains("hint: The EKS Pod Identity agent handed out no credentials.", output, StringComparison.Ordinal);
+        Assert.Contains("networkPolicy.egress.podIdentityAgent", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(PodIdentityToken, output, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.All);
+    }
+
+    [Fact]
     public async Task Check_NoCredentialsAnywhere_SaysNoneAndHowToProvideThem()
     {
         var environment = Config(["running-job"], []);
@@ -151,6 +195,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("Credentials: none:", output, StringComparison.Ordinal);
         Assert.Contains("hint: No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA", output, StringComparison.Ordinal);
+        Assert.Contains("or use EKS Pod Identity (AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", output, StringComparison.Ordinal);
         Assert.Empty(_simulator.Requests.All);
     }
 

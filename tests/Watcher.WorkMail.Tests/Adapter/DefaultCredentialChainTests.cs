@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Watcher.WorkMail.Credentials;
 using Watcher.WorkMail.Tests.Support;
 
 namespace Watcher.WorkMail.Tests.Adapter;
@@ -10,7 +11,7 @@ public sealed class DefaultCredentialChainTests
     [Fact]
     public async Task DescribeExportJobAsync_NoCredentialsAnywhere_ErrorCodeNoCredentials()
     {
-        using var environment = WithoutAnyCredentials();
+        using var environment = CredentialEnvironment.WithoutAny();
         await using var server = new CannedHttpServer(CannedResponse.Ok("{}"));
         using var client = new WorkMailExportJobsClient(TestSettings.For(server.Url) with { Credentials = null });
 
@@ -24,7 +25,7 @@ public sealed class DefaultCredentialChainTests
     [Fact]
     public async Task ListExportJobsAsync_KeysInEnvironment_SignsWithThem()
     {
-        using var environment = WithoutAnyCredentials()
+        using var environment = CredentialEnvironment.WithoutAny()
             .Set("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENTKEY01")
             .Set("AWS_SECRET_ACCESS_KEY", "environmentSecretKeyEnvironmentSecretKe");
         await using var server = new CannedHttpServer(CannedResponse.Ok("""{"Jobs":[]}"""));
@@ -40,7 +41,7 @@ public sealed class DefaultCredentialChainTests
     [Fact]
     public async Task ListExportJobsAsync_RoleButNoSourceCredentials_NoCredentialsBeforeAnyRequest()
     {
-        using var environment = WithoutAnyCredentials();
+        using var environment = CredentialEnvironment.WithoutAny();
         await using var server = new CannedHttpServer(CannedResponse.Ok("""{"Jobs":[]}"""));
         using var client = new WorkMailExportJobsClient(TestSettings.For(server.Url) with
         {
@@ -54,6 +55,7 @@ public sealed class DefaultCredentialChainTests
 
         Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
         Assert.True(exception.CredentialsFailed);
+        Assert.Null(exception.FailedCredentialSource);
         Assert.Empty(server.Requests);
     }
 
@@ -70,6 +72,7 @@ public sealed class DefaultCredentialChainTests
         Assert.Equal(WorkMailErrorCodes.NoCredentials, exception.ErrorCode);
         Assert.True(exception.CredentialsFailed);
         Assert.Contains("getting web identity credentials from STS failed", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(WorkMailCredentialSources.WebIdentity, exception.FailedCredentialSource);
         Assert.NotEmpty(sts.Requests);
     }
 
@@ -89,7 +92,7 @@ public sealed class DefaultCredentialChainTests
         await File.WriteAllTextAsync(tokenFile, "canned-web-identity-token");
         try
         {
-            using var environment = WithoutAnyCredentials()
+            using var environment = CredentialEnvironment.WithoutAny()
                 .Set("AWS_ROLE_ARN", "arn:aws:iam::111122223333:role/watcher-irsa")
                 .Set("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile)
                 .Set("AWS_ENDPOINT_URL_STS", stsUrl.ToString());
@@ -115,28 +118,5 @@ public sealed class DefaultCredentialChainTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static EnvironmentVariableScope WithoutAnyCredentials()
-    {
-        var name = "watcher-workmail-tests-" + Guid.NewGuid().ToString("N");
-        var missing = Path.Combine(Path.GetTempPath(), name);
-
-        // The SDK keeps the chain's answer (web identity credentials, say) for the whole process until the key or
-        // profile variables change; a profile name of its own, which no file defines, makes it search again.
-        return new EnvironmentVariableScope()
-            .Set("AWS_ACCESS_KEY_ID", null)
-            .Set("AWS_SECRET_ACCESS_KEY", null)
-            .Set("AWS_SESSION_TOKEN", null)
-            .Set("AWS_PROFILE", name)
-            .Set("AWS_DEFAULT_PROFILE", null)
-            .Set("AWS_WEB_IDENTITY_TOKEN_FILE", null)
-            .Set("AWS_ROLE_ARN", null)
-            .Set("AWS_ENDPOINT_URL_STS", null)
-            .Set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", null)
-            .Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", null)
-            .Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(missing, "credentials"))
-            .Set("AWS_CONFIG_FILE", Path.Combine(missing, "config"))
-            .Set("AWS_EC2_METADATA_DISABLED", "true");
     }
 }
