@@ -47,6 +47,10 @@ apt_install() {
 # promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
 command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
 
+# Alertmanager from Debian's prometheus-alertmanager package (its binary is prometheus-alertmanager). The package
+# may try to start its own service; the end-to-end tests start theirs on loopback with gossip off, and use no other.
+command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || apt_install prometheus-alertmanager || true
+
 # Native AOT, which eng/publish.sh builds (the image's executable, published by the container stand-in test), links
 # with clang and zlib.
 if ! command -v clang >/dev/null 2>&1 && ! ls /usr/bin/clang-[0-9]* >/dev/null 2>&1; then
