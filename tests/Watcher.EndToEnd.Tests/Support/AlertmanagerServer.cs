@@ -62,23 +62,7 @@ internal sealed class AlertmanagerServer : IAsyncDisposable
         var server = new AlertmanagerServer(process, folder, port);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-            await Wait.UntilAsync(
-                async () =>
-                {
-                    Assert.False(process.HasExited, $"Alertmanager exited. Its log:\n{process.Output}");
-                    try
-                    {
-                        return (await http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode;
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                    {
-                        // Not listening yet, or too busy starting to answer within the client's timeout.
-                        return false;
-                    }
-                },
-                TimeSpan.FromSeconds(30),
-                () => $"Alertmanager to become ready. Its log:\n{process.Output}");
+            await HttpReadiness.UntilReadyAsync(process, new Uri($"http://127.0.0.1:{port}/-/ready"), "Alertmanager", TimeSpan.FromSeconds(30));
         }
         catch
         {
