@@ -47,6 +47,10 @@ apt_install() {
 # promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
 command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
 
+# Alertmanager from Debian's prometheus-alertmanager package (its binary is prometheus-alertmanager). The package
+# may try to start its own service; the end-to-end tests start theirs on loopback with gossip off, and use no other.
+command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || apt_install prometheus-alertmanager || true
+
 # Native AOT, which eng/publish.sh builds (the image's executable, published by the container stand-in test), links
 # with clang and zlib.
 if ! command -v clang >/dev/null 2>&1 && ! ls /usr/bin/clang-[0-9]* >/dev/null 2>&1; then
@@ -86,6 +90,21 @@ if command -v npm >/dev/null 2>&1; then
       > "$results/validator-install.log" 2>&1 \
       || echo "npm ci in $validator failed; see $results/validator-install.log" >&2
   fi
+fi
+
+# @grafana/schema (Grafana's dashboard schema, as TypeScript types) and typescript, pinned by the committed lock
+# file, for the dashboard's schema test: 'npm ci' into .tools/grafana-schema, again only when the lock file changes.
+schema_source=tests/Watcher.Deploy.Tests/Dashboard/schema
+schema_tools="$tools/grafana-schema"
+if ! cmp -s "$schema_source/package-lock.json" "$schema_tools/package-lock.json" || [ ! -d "$schema_tools/node_modules/@grafana/schema" ]; then
+  command -v npm >/dev/null 2>&1 || apt_install npm || true
+  (
+    set -e
+    mkdir -p "$schema_tools"
+    cp "$schema_source/package.json" "$schema_source/package-lock.json" "$schema_tools/"
+    cd "$schema_tools"
+    npm ci --no-audit --no-fund --ignore-scripts
+  ) > "$results/grafana-schema-install.log" 2>&1 || echo "Installing @grafana/schema from npm failed; see $results/grafana-schema-install.log" >&2
 fi
 
 # --- build once ----------------------------------------------------------------------------

@@ -15,8 +15,8 @@ internal sealed class OrganizationGauges
     {
         _jobs = jobs;
         _organizations = organizations;
-        meter.CreateObservableGauge("workmail.export_jobs", ObserveJobsByState, description: "Watched export jobs in each state, per organization.");
-        meter.CreateObservableGauge("workmail.organization.info", ObserveInfo, description: "An organization whose export jobs are discovered; always 1.");
+        meter.CreateObservableGauge("workmail.export_jobs", ObserveJobsByState, description: "Watched export jobs in each state, per organization, as of the last successful poll of each job.");
+        meter.CreateObservableGauge("workmail.organization.info", ObserveInfo, description: "An organization whose export jobs are discovered, as of the last listing; always 1.");
         meter.CreateObservableGauge("workmail.organization.poll_success", ObservePollSuccess, description: "1 if the last full listing of the organization succeeded, else 0.");
         meter.CreateObservableGauge("workmail.organization.last_poll_success_timestamp", ObserveLastPollSuccess, unit: "s", description: "When the last full listing of the organization finished, in Unix seconds.");
     }

@@ -7,7 +7,7 @@ using Watcher.WorkMail;
 
 namespace Watcher.Deploy.Tests.Dashboard;
 
-public sealed class DashboardTests
+public sealed partial class DashboardTests
 {
     private static readonly string DashboardFile = Path.Combine(Repository.Chart, "files", "dashboard.json");
 
@@ -50,6 +50,37 @@ public sealed class DashboardTests
         });
     }
 
+    [Theory]
+    [InlineData("cluster")]
+    [InlineData("job")]
+    public void Dashboard_ScopeVariable_OffersAllThatAlsoMatchesSeriesWithoutTheLabel(string name)
+    {
+        var variable = Assert.Single(Load()["templating"]!["list"]!.AsArray(), v => (string?)v!["name"] == name)!;
+
+        Assert.Equal("query", (string?)variable["type"]);
+        Assert.True((bool?)variable["includeAll"], $"${name} has no All option.");
+        Assert.True((bool?)variable["multi"], $"${name} is not multi-value.");
+        // ".*" (not Grafana's default alternation of the values found) matches an absent label too: a Prometheus with
+        // no cluster label has no values to offer, and its series must still show.
+        Assert.Equal(".*", (string?)variable["allValue"]);
+        Assert.Contains($", {name})", (string?)variable["query"]!["query"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dashboard_EverySelector_IsScopedToTheClusterAndJobVariables()
+    {
+        var queries = Queries(Load()).ToList();
+
+        Assert.NotEmpty(queries);
+        var selectors = queries.SelectMany(q => Selector().Matches(q).Select(m => (Query: q, Name: m.Groups[1].Value, Matchers: m.Groups[2].Value))).ToList();
+        Assert.True(selectors.Count > queries.Count, $"Only {selectors.Count} selectors in {queries.Count} queries; the scan is broken.");
+        Assert.All(selectors, s =>
+        {
+            Assert.True(s.Matchers.Contains("cluster=~\"$cluster\"", StringComparison.Ordinal), $"{s.Name} in `{s.Query}` is not scoped to $cluster.");
+            Assert.True(s.Matchers.Contains("job=~\"$job\"", StringComparison.Ordinal), $"{s.Name} in `{s.Query}` is not scoped to $job.");
+        });
+    }
+
     [Fact]
     public void Dashboard_ThrottlingQueries_MatchExactlyTheThrottlingCodes()
     {
@@ -63,6 +94,10 @@ public sealed class DashboardTests
             WorkMailErrorCodes.Throttling.Order(StringComparer.Ordinal),
             matcher.Split('|').Order(StringComparer.Ordinal)));
     }
+
+    // A metric name (Watcher's, or up) and its matchers; a name with no braces yields an empty match, which fails.
+    [GeneratedRegex(@"\b((?:workmail|watcher)_[a-z_]+|up)\b(?:\{([^}]*)\})?")]
+    private static partial Regex Selector();
 
     internal static JsonObject Load()
     {

@@ -71,6 +71,47 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Rules_WithAdditionalLabelsAnnotationsAndRules_AddToEveryShippedAlertAndPassPromtoolCheck()
+    {
+        var folder = RenderRules(
+            "--set", "prometheusRule.additionalRuleLabels.team=mail",
+            "--set", "prometheusRule.additionalRuleAnnotations.dashboard=https://grafana.example/d/watcher-workmail-exports",
+            "--set-json", """prometheusRule.additionalRules=[{"alert":"WorkMailExportJobsPiledUp","expr":"sum without (instance, pod) (workmail_export_jobs{state=\"RUNNING\"}) > 50","for":"1h","labels":{"severity":"info"},"annotations":{"summary":"{{ $value }} export jobs running in {{ $labels.namespace }}"}}]""");
+
+        var check = Tool.Promtool.Run(["check", "rules", "rules.yaml"], folder);
+        var groups = Yaml.Documents(File.ReadAllText(Path.Combine(folder, "rules.yaml"))).Single()["groups"]!.AsArray();
+
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Equal(["watcher.rules", "watcher.additional.rules"], groups.Select(g => (string?)g!["name"]));
+        var shipped = groups[0]!["rules"]!.AsArray();
+        Assert.True(shipped.Count >= 8, $"Only {shipped.Count} shipped rules.");
+        Assert.All(shipped, rule =>
+        {
+            Assert.Equal("mail", (string?)rule!["labels"]!["team"]);
+            Assert.NotNull(rule["labels"]!["severity"]);
+            Assert.Equal("https://grafana.example/d/watcher-workmail-exports", (string?)rule["annotations"]!["dashboard"]);
+            Assert.NotNull(rule["annotations"]!["runbook_url"]);
+        });
+        var added = Assert.Single(groups[1]!["rules"]!.AsArray());
+        Assert.Equal("WorkMailExportJobsPiledUp", (string?)added!["alert"]);
+        Assert.Null(added["labels"]!["team"]);
+        Assert.Equal("{{ $value }} export jobs running in {{ $labels.namespace }}", (string?)added["annotations"]!["summary"]);
+    }
+
+    [Theory]
+    [InlineData("prometheusRule.additionalRuleLabels.severity=page")]
+    [InlineData("prometheusRule.additionalRuleLabels.scope=job")]
+    [InlineData("prometheusRule.additionalRuleAnnotations.runbook_url=https://example.org")]
+    [InlineData("prometheusRule.additionalRuleAnnotations.summary=x")]
+    public void Rules_AdditionalLabelOrAnnotationThatTheChartOwns_FailsNamingTheKey(string setting)
+    {
+        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "--set", "prometheusRule.enabled=true", "--set", setting]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(setting.Split('=')[0] + ":", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_WatcherThrottled_MatchesExactlyTheThrottlingCodes()
     {
         var codes = ErrorCodesMatchedBy("WatcherThrottled");
@@ -101,9 +142,9 @@ public sealed class RulesTests
     }
 
     /// <summary>Renders the chart's PrometheusRule and writes its spec, as promtool reads it, to a new folder.</summary>
-    internal static string RenderRules()
+    internal static string RenderRules(params string[] values)
     {
-        var rendered = Helm.Template("--set", "prometheusRule.enabled=true", "--show-only", "templates/prometheusrule.yaml");
+        var rendered = Helm.Template(["--set", "prometheusRule.enabled=true", .. values, "--show-only", "templates/prometheusrule.yaml"]);
         var lines = rendered.Split('\n');
         var spec = Array.FindIndex(lines, l => l == "spec:");
         Assert.True(spec >= 0, $"No spec in the rendered PrometheusRule:\n{rendered}");

@@ -21,9 +21,14 @@ internal static class DashboardQueries
         }
     }
 
-    /// <summary>What Grafana sends for these variables: multi-value selections become a regex alternation.</summary>
+    /// <summary>
+    /// What Grafana sends for these variables: multi-value selections become a regex alternation, and $cluster's All
+    /// is its allValue <c>.*</c>, which matches the scenario's series that have no cluster label.
+    /// </summary>
     public static string Substitute(string query, IEnumerable<string> organizations, string job) =>
         query
+            .Replace("${cluster}", ".*", StringComparison.Ordinal)
+            .Replace("$cluster", ".*", StringComparison.Ordinal)
             .Replace("${organization_id}", string.Join('|', organizations), StringComparison.Ordinal)
             .Replace("$organization_id", string.Join('|', organizations), StringComparison.Ordinal)
             .Replace("${state}", "RUNNING|COMPLETED|FAILED|CANCELLED", StringComparison.Ordinal)

@@ -59,6 +59,28 @@ public sealed class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyS
     }
 
     [Fact]
+    public async Task Scrape_HelpOfEveryGaugeReadFromWorkMail_SaysItIsAsOfTheLastPoll()
+    {
+        await _e2e.Prometheus.WaitForDataAsync("workmail_export_job_failure_info", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = _e2e.Watcher.Address };
+
+        var lines = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n');
+
+        // Watcher polls on its own schedule; Prometheus' writing-exporters guide asks that HELP say the values are as
+        // of the last poll. Counters and the histogram count Watcher's own calls, and poll success is about the poll.
+        var gauges = lines.Where(l => l.StartsWith("# TYPE workmail_", StringComparison.Ordinal) && l.EndsWith(" gauge", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2])
+            .Where(name => !name.Contains("poll_success", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(gauges.Count >= 10, $"Only {gauges.Count} workmail_ gauges in the scrape.");
+        Assert.All(gauges, name =>
+        {
+            var help = Assert.Single(lines, l => l.StartsWith($"# HELP {name} ", StringComparison.Ordinal));
+            Assert.Contains("as of the last", help, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Prometheus_HasEveryReferenceMetric_WithTheDocumentedLabels()
     {
         var prometheus = _e2e.Prometheus;

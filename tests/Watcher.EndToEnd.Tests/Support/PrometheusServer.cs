@@ -49,22 +49,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await Wait.UntilAsync(
-                async () =>
-                {
-                    Assert.False(process.HasExited, $"Prometheus exited. Its log:\n{process.Output}");
-                    try
-                    {
-                        return (await server._http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode;
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                    {
-                        // Not listening yet, or too busy starting to answer within the client's timeout.
-                        return false;
-                    }
-                },
-                TimeSpan.FromSeconds(30),
-                () => $"Prometheus to become ready. Its log:\n{process.Output}");
+            await HttpReadiness.UntilReadyAsync(process, new Uri(server.Address, "-/ready"), "Prometheus", TimeSpan.FromSeconds(30));
         }
         catch
         {

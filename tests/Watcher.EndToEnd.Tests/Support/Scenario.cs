@@ -5,8 +5,10 @@ namespace Watcher.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The scenario built for the end-to-end tests: a simulator with one organization watched by job ID and one
-/// by discovery, a real Watcher process against it, and a real Prometheus scraping Watcher (directly, and in
-/// the text format through <see cref="TextFormatProxy"/>) and evaluating the chart's alert rules.
+/// by discovery, a real Watcher process against it (or several replicas of it, as with replicaCount 2), and a real
+/// Prometheus scraping Watcher (directly, and in the text format through <see cref="TextFormatProxy"/>) and
+/// evaluating the chart's alert rules; with alerting, Prometheus sends its alerts to a real Alertmanager, which
+/// notifies a <see cref="WebhookReceiver"/>.
 /// </summary>
 internal sealed class Scenario : IAsyncDisposable
 {
@@ -14,17 +16,32 @@ internal sealed class Scenario : IAsyncDisposable
     public const string Discovered = "m-00000000000000000000000000e2e002";
     public const string TextJob = "watcher-text";
 
-    private Scenario(WorkMailSimulator simulator, WatcherServer watcher, TextFormatProxy proxy, PrometheusServer prometheus)
+    /// <summary>With alerting: Prometheus' external label, which reaches Alertmanager as a cluster label would from Thanos or Mimir.</summary>
+    public const string Cluster = "e2e";
+
+    /// <summary>With alerting: the namespace label on the scraped series, as a ServiceMonitor puts it; the chart's namespace.</summary>
+    public const string Namespace = "monitoring";
+
+    private Scenario(WorkMailSimulator simulator, IReadOnlyList<WatcherServer> watchers, TextFormatProxy proxy, PrometheusServer prometheus, WebhookReceiver? webhook, AlertmanagerServer? alertmanager)
     {
         Simulator = simulator;
-        Watcher = watcher;
+        Watchers = watchers;
         Proxy = proxy;
         Prometheus = prometheus;
+        Webhook = webhook;
+        Alertmanager = alertmanager;
     }
 
     public WorkMailSimulator Simulator { get; }
 
-    public WatcherServer Watcher { get; }
+    /// <summary>The first (or only) replica.</summary>
+    public WatcherServer Watcher => Watchers[0];
+
+    public IReadOnlyList<WatcherServer> Watchers { get; }
+
+    public WebhookReceiver? Webhook { get; }
+
+    public AlertmanagerServer? Alertmanager { get; }
 
     public TextFormatProxy Proxy { get; }
 
@@ -32,7 +49,10 @@ internal sealed class Scenario : IAsyncDisposable
 
     public static string[] ListedJobs { get; } = ["steady", "stalls", "fails-soon", "done", "missing"];
 
-    public static async Task<Scenario> StartAsync(Action<WorkMailSimulator>? beforeWatcher = null)
+    /// <param name="beforeWatcher">Changes to the simulator before Watcher starts.</param>
+    /// <param name="replicas">Watcher processes polling the same simulator, all scraped under one job.</param>
+    /// <param name="alerting">Whether Prometheus sends its alerts to an Alertmanager that notifies a webhook.</param>
+    public static async Task<Scenario> StartAsync(Action<WorkMailSimulator>? beforeWatcher = null, int replicas = 1, bool alerting = false)
     {
         var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
         simulator.Store.AddOrganization(Listed, "legal");
@@ -54,18 +74,36 @@ internal sealed class Scenario : IAsyncDisposable
         }
 
         beforeWatcher?.Invoke(simulator);
-        var watcher = await WatcherServer.StartAsync(Settings(simulator, ListedJobs), new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = simulator.Credentials.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = simulator.Credentials.SecretAccessKey,
-        });
+        };
+        var starting = Enumerable.Range(0, replicas).Select(_ => WatcherServer.StartAsync(Settings(simulator, ListedJobs), environment)).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        var watchers = starting.Select(t => t.Result).ToList();
         simulator.Store.HoldProgress(Listed, "fails-soon", hold: false);
-        var proxy = await TextFormatProxy.StartAsync(watcher.Address);
+        var proxy = await TextFormatProxy.StartAsync(watchers[0].Address);
+        var webhook = alerting ? await WebhookReceiver.StartAsync() : null;
+        var alertmanager = webhook is null ? null : await AlertmanagerServer.StartAsync(webhook.Address);
         var rules = AlertRules.ShortenFor(AlertRules.Render(), "2s");
-        var prometheus = await PrometheusServer.StartAsync(PrometheusConfig(watcher, proxy), rules);
-        var environment = new Scenario(simulator, watcher, proxy, prometheus);
-        await prometheus.WaitForDataAsync($"up{{job=\"{AlertRules.Job}\"}} == 1", TimeSpan.FromSeconds(30));
-        return environment;
+        var prometheus = await PrometheusServer.StartAsync(PrometheusConfig(watchers, proxy, alertmanager), rules);
+        var scenario = new Scenario(simulator, watchers, proxy, prometheus, webhook, alertmanager);
+        await prometheus.WaitForDataAsync($"count(up{{job=\"{AlertRules.Job}\"}} == 1) == {replicas}", TimeSpan.FromSeconds(30));
+        return scenario;
     }
 
     public static object Settings(WorkMailSimulator simulator, IEnumerable<string> listedJobs) => new
@@ -79,22 +117,48 @@ internal sealed class Scenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Prometheus.DisposeAsync();
+        if (Alertmanager is not null)
+        {
+            await Alertmanager.DisposeAsync();
+        }
+
+        if (Webhook is not null)
+        {
+            await Webhook.DisposeAsync();
+        }
+
         await Proxy.DisposeAsync();
-        await Watcher.DisposeAsync();
+        foreach (var watcher in Watchers)
+        {
+            await watcher.DisposeAsync();
+        }
+
         await Simulator.DisposeAsync();
     }
 
-    private static string PrometheusConfig(WatcherServer watcher, TextFormatProxy proxy) => $$"""
+    private static string PrometheusConfig(IEnumerable<WatcherServer> watchers, TextFormatProxy proxy, AlertmanagerServer? alertmanager) => $$"""
         global:
           scrape_interval: 1s
           scrape_timeout: 1s
           evaluation_interval: 1s
+        {{(alertmanager is null ? string.Empty : $$"""
+          external_labels:
+            cluster: {{Cluster}}
+        alerting:
+          alertmanagers:
+            - static_configs:
+                - targets: ["127.0.0.1:{{alertmanager.Port}}"]
+        """)}}
         rule_files:
           - rules.yml
         scrape_configs:
           - job_name: {{AlertRules.Job}}
             static_configs:
-              - targets: ["127.0.0.1:{{watcher.Port}}"]
+              - targets: [{{string.Join(", ", watchers.Select(w => $"\"127.0.0.1:{w.Port}\""))}}]
+        {{(alertmanager is null ? string.Empty : $$"""
+                labels:
+                  namespace: {{Namespace}}
+        """)}}
           # The same target in the text format. Its samples are parsed, counted, then dropped, so they
           # do not double every series the alerts and dashboards see.
           - job_name: {{TextJob}}

@@ -48,23 +48,7 @@ internal sealed class WatcherServer : IAsyncDisposable
         }
 
         _process = WatcherProcess.Start(["--urls", $"http://127.0.0.1:{Port}"], _environment, _folder, MaxLifetime);
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        await Wait.UntilAsync(
-            async () =>
-            {
-                Assert.False(_process.HasExited, $"Watcher exited before it turned ready. Output:\n{Output}");
-                try
-                {
-                    return (await http.GetAsync(new Uri("readyz", UriKind.Relative))).IsSuccessStatusCode;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    // Not listening yet, or too busy starting to answer within the client's timeout.
-                    return false;
-                }
-            },
-            TimeSpan.FromSeconds(60),
-            () => $"Watcher to turn ready. Output:\n{Output}");
+        await HttpReadiness.UntilReadyAsync(_process, new Uri(Address, "readyz"), "Watcher", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Stops Watcher the way Kubernetes does: SIGTERM, then waits for it to exit.</summary>

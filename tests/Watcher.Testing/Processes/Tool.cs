@@ -27,18 +27,27 @@ public sealed class Tool
         "node",
         "Node.js is missing. Run ./test.sh as root, which installs it with 'apt-get install nodejs npm'; or install Node.js and npm yourself, then run ./test.sh (it runs npm ci in eng/manifest-validator).");
 
-    public static Tool Find(string name, string howToGetIt)
+    /// <summary>Alertmanager, from Debian's prometheus-alertmanager package (which names it prometheus-alertmanager).</summary>
+    public static Tool Alertmanager => Find(
+        ["prometheus-alertmanager", "alertmanager"],
+        "alertmanager is missing. Run ./test.sh as root, which installs it with 'apt-get install prometheus-alertmanager'; or install that package yourself (the tests start their own Alertmanager on loopback).");
+
+    public static Tool Find(string name, string howToGetIt) => Find([name], howToGetIt);
+
+    /// <summary>The first of <paramref name="names"/> found in the tools folders or on PATH.</summary>
+    public static Tool Find(IReadOnlyList<string> names, string howToGetIt)
     {
-        var candidates = new List<string>();
+        ArgumentNullException.ThrowIfNull(names);
+        var folders = new List<string>();
         if (Environment.GetEnvironmentVariable("WATCHER_TOOLS_DIR") is { Length: > 0 } tools)
         {
-            candidates.Add(System.IO.Path.Combine(tools, name));
+            folders.Add(tools);
         }
 
-        candidates.Add(System.IO.Path.Combine(Repository.Root, ".tools", "bin", name));
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Combine(dir, name)));
+        folders.Add(System.IO.Path.Combine(Repository.Root, ".tools", "bin"));
+        folders.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        var candidates = names.SelectMany(name => folders.Select(folder => System.IO.Path.Combine(folder, name)));
 
         var found = candidates.FirstOrDefault(File.Exists);
         Assert.True(found is not null, howToGetIt);
