@@ -7,7 +7,9 @@ using Watcher.Metrics;
 using Watcher.Metrics.Otlp;
 using Watcher.Simulator;
 using Watcher.Testing.Hosting;
+using Watcher.Testing.Network;
 using Watcher.Testing.Otlp;
+using Watcher.Testing.Waiting;
 using Watcher.Tests.Support;
 
 namespace Watcher.Tests.Metrics.Otlp;
@@ -152,6 +154,21 @@ public sealed class OtlpExportHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_CollectorUnreachable_MetricsStillServesEverySeries()
+    {
+        using var failures = new OtlpExportFailures();
+        await using var host = await StartAsync(Settings(Completed), new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+
+        // Both pipelines have failed to send, more than once; the scrape answers as ever.
+        await Wait.UntilAsync(() => failures.Count >= 4, failures.Changed, Timeout, () => $"failed exports (seen {failures.Count})");
+        var scrape = await host.ScrapeAsync();
+
+        Assert.Equal(1, Assert.Single(scrape.For("workmail_export_job_state", Completed), s => s["state"] == "COMPLETED").Value);
+        Assert.NotEmpty(scrape.Named("workmail_api_requests_total"));
+        Assert.Empty(_receiver.Batches);
+    }
+
+    [Fact]
     public async Task Start_WithoutAnOtlpEndpoint_AddsNoOtlpPipeline()
     {
         var published = new List<string>();
@@ -184,11 +201,11 @@ public sealed class OtlpExportHostTests : IAsyncLifetime
 
     private Task<WatcherTestHost> StartAsync(params string[] jobIds) => StartAsync(Settings(jobIds));
 
-    private async Task<WatcherTestHost> StartAsync(object settings)
+    private async Task<WatcherTestHost> StartAsync(object settings, Uri? endpoint = null)
     {
         var host = await WatcherTestHost.StartAsync(_simulator, settings, builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [OtlpExport.EndpointVariable] = _receiver.Endpoint.ToString(),
+            [OtlpExport.EndpointVariable] = (endpoint ?? _receiver.Endpoint).ToString(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
         }));
