@@ -70,7 +70,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
             await source.CopyToAsync(body, context.RequestAborted);
         }
 
-        _batches.Enqueue(OtlpDecoder.Decode(body.ToArray()));
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
+        _batches.Enqueue(OtlpDecoder.Decode(body.ToArray()) with { Headers = headers });
         Received.Pulse();
 
         // An empty ExportMetricsServiceResponse: everything accepted.

@@ -104,6 +104,29 @@ public sealed class OtlpExportHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_WithTheStandardResourceAndHeaderVariables_NamesTheServiceAndSendsTheHeaders()
+    {
+        await using var host = await StartAsync(Settings(Completed), extra: new()
+        {
+            ["OTEL_SERVICE_NAME"] = "watcher-eu",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = "deployment.environment=test",
+            ["OTEL_EXPORTER_OTLP_HEADERS"] = "x-api-key=canary-key",
+        });
+
+        // Both pipelines: the per-job gauges' and the instruments'.
+        var jobs = await _receiver.WaitForAsync(b => Has(b, Completed), Timeout, "an export of the per-job gauges");
+        var instruments = await _receiver.WaitForAsync(b => b.Named("workmail.api.requests").Any(), Timeout, "an export of the instruments");
+
+        Assert.All(new[] { jobs, instruments }, batch =>
+        {
+            Assert.Equal("watcher-eu", batch.Resource["service.name"]);
+            Assert.Equal("test", batch.Resource["deployment.environment"]);
+            Assert.False(string.IsNullOrEmpty(batch.Resource["service.version"]));
+            Assert.Equal("canary-key", batch.Headers["x-api-key"]);
+        });
+    }
+
+    [Fact]
     public async Task Export_JobRemovedFromSettings_StopsArriving()
     {
         await using var host = await StartAsync(Completed, Failed);
@@ -201,14 +224,15 @@ public sealed class OtlpExportHostTests : IAsyncLifetime
 
     private Task<WatcherTestHost> StartAsync(params string[] jobIds) => StartAsync(Settings(jobIds));
 
-    private async Task<WatcherTestHost> StartAsync(object settings, Uri? endpoint = null)
+    private async Task<WatcherTestHost> StartAsync(object settings, Uri? endpoint = null, Dictionary<string, string?>? extra = null)
     {
-        var host = await WatcherTestHost.StartAsync(_simulator, settings, builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var otel = new Dictionary<string, string?>(extra ?? [])
         {
             [OtlpExport.EndpointVariable] = (endpoint ?? _receiver.Endpoint).ToString(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
-        }));
+        };
+        var host = await WatcherTestHost.StartAsync(_simulator, settings, builder => builder.Configuration.AddInMemoryCollection(otel));
         await host.WaitUntilReadyAsync(Timeout);
         return host;
     }
