@@ -25,7 +25,7 @@ public static class WatcherBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddWatcherOptions();
         builder.Services.AddWatcherState();
-        builder.Services.AddWatcherMetrics();
+        builder.Services.AddWatcherMetrics(builder.Configuration);
         builder.Services.AddWorkMail();
         builder.AddWatcherScheduling();
         builder.Services.AddSettingsReload();

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Watcher.Clients;
 using Watcher.Metrics.Exposition;
+using Watcher.Metrics.Otlp;
 
 namespace Watcher.Metrics;
 
@@ -22,18 +23,22 @@ public static class MetricsServiceCollectionExtensions
     /// <summary>
     /// Registers the metrics class, the per-job series writer, an OpenTelemetry pipeline for the instruments, and
     /// the in-memory API activity the status page reads. <c>/metrics</c> serves both (see Web/MetricsResponse).
+    /// With an OTLP endpoint configured, both also go out over OTLP: the instruments through a Cumulative reader
+    /// beside the Prometheus exporter, the per-job series through a Delta pipeline of their own (see Otlp/).
     /// </summary>
-    public static IServiceCollection AddWatcherMetrics(this IServiceCollection services)
+    public static IServiceCollection AddWatcherMetrics(this IServiceCollection services, IConfiguration configuration)
     {
+        var otlp = OtlpExport.IsEnabled(configuration);
         services.AddSingleton<ApiActivity>();
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<JobSeriesWriter>();
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(WatcherMetrics.MeterName, QuartzMeterName);
+            metrics.AddMeter(WatcherMetrics.MeterName, QuartzMeterName, RuntimeMeter.Name);
 
             metrics.AddView(QuartzView);
+            metrics.AddView(RuntimeMeter.View);
 
             metrics.AddPrometheusExporter(options =>
             {
@@ -45,7 +50,20 @@ public static class MetricsServiceCollectionExtensions
                 // Snapshots are already cheap to read; a cache would only make fresh values look stale.
                 options.ScrapeResponseCacheDurationMilliseconds = 0;
             });
+
+            if (otlp)
+            {
+                // Cumulative, as Prometheus, Mimir and other Prometheus-compatible backends expect over OTLP. The
+                // counters' and the histogram's label sets are few and long-lived, so keeping their points is cheap.
+                metrics.ConfigureResource(OtlpExport.ConfigureResource);
+                metrics.AddOtlpExporter((_, reader) => reader.TemporalityPreference = MetricReaderTemporalityPreference.Cumulative);
+            }
         });
+
+        if (otlp)
+        {
+            services.AddHostedService<JobSeriesExport>();
+        }
 
         return services;
     }

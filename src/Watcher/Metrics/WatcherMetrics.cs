@@ -8,7 +8,7 @@ using Watcher.WorkMail.Model;
 namespace Watcher.Metrics;
 
 /// <summary>
-/// Every OpenTelemetry instrument Watcher exports: the counters, the histogram and the process-level and
+/// Every OpenTelemetry instrument Watcher creates: the counters, the histogram and the process-level and
 /// per-organization gauges. Names and units are chosen so that the Prometheus exporter produces exactly the
 /// names in the metric reference. The per-job series are not instruments: <see cref="JobSeries"/> defines them
 /// and <see cref="Exposition.JobSeriesWriter"/> writes them from the job snapshot.
@@ -38,6 +38,7 @@ public sealed class WatcherMetrics
         meter.CreateObservableGauge("watcher.watched_jobs", () => store.Current.Count, description: "Export jobs currently watched.");
         meter.CreateObservableGauge("watcher.watched_jobs_limit", () => maxWatchedJobs, description: "The most export jobs Watcher watches at once (Watcher:MaxWatchedJobs).");
         _ = new OrganizationGauges(meter, store, organizations);
+        _ = new ProcessGauges(meter);
 
         _stateTransitions = meter.CreateCounter<long>("workmail.export_job.state_transitions", description: "State changes of export jobs that Watcher observed.");
         _apiRequests = meter.CreateCounter<long>("workmail.api.requests", description: "WorkMail API calls Watcher made, one per call whatever the SDK retried inside it.");

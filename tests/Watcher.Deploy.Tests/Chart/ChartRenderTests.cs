@@ -2,8 +2,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Watcher.Configuration;
+using Watcher.Metrics.Otlp;
 using Watcher.Testing;
 using Watcher.Testing.Deployment;
+using Watcher.Testing.Processes;
 using Watcher.Web;
 
 namespace Watcher.Deploy.Tests.Chart;
@@ -161,6 +163,38 @@ public sealed class ChartRenderTests
         Assert.NotNull(secretKey["valueFrom"]!["secretKeyRef"]);
         Assert.DoesNotContain("SecretAccessKey", configMapText, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("AWS_SECRET", configMapText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Otlp_ByDefault_SetsNoOtelVariable()
+    {
+        var env = Container(Helm.Manifests("-f", CiFile("minimal-values.yaml")))["env"]!.AsArray();
+
+        Assert.DoesNotContain(env, e => ((string?)e!["name"])!.StartsWith("OTEL_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Otlp_WhenEnabled_SetsTheStandardVariables_HeadersFromTheSecret()
+    {
+        var env = Container(Helm.Manifests("-f", CiFile("everything-values.yaml")))["env"]!.AsArray();
+        string? Value(string name) => (string?)Assert.Single(env, e => (string?)e!["name"] == name)!["value"];
+
+        Assert.Equal("http://otel-collector.observability:4318", Value(OtlpExport.EndpointVariable));
+        Assert.Equal("http/protobuf", Value("OTEL_EXPORTER_OTLP_PROTOCOL"));
+        Assert.Equal("30000", Value("OTEL_METRIC_EXPORT_INTERVAL"));
+        Assert.Equal("workmail-watcher", Value("OTEL_SERVICE_NAME"));
+        Assert.Equal("deployment.environment=prod", Value("OTEL_RESOURCE_ATTRIBUTES"));
+        var headers = Assert.Single(env, e => (string?)e!["name"] == "OTEL_EXPORTER_OTLP_HEADERS")!["valueFrom"]!["secretKeyRef"]!;
+        Assert.Equal(("watcher-otlp-headers", "OTEL_EXPORTER_OTLP_HEADERS"), ((string?)headers["name"], (string?)headers["key"]));
+    }
+
+    [Fact]
+    public void Otlp_EnabledWithoutAnEndpoint_FailsToRender()
+    {
+        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "-f", CiFile("minimal-values.yaml"), "--set", "otlp.enabled=true"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("otlp.endpoint is required", result.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

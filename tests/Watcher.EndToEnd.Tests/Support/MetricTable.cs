@@ -20,7 +20,7 @@ internal static partial class MetricTable
         return [.. always.Split(',').Select(l => l.Trim()).Where(l => LabelName().IsMatch(l))];
     }
 
-    [GeneratedRegex(@"^\| `((?:workmail|watcher)_[a-z_]+)` \| ([^|]+) \| ([^|]+) \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `((?:workmail|watcher|process|dotnet)_[a-z_]+)` \| ([^|]+) \| ([^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex Row();
 
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]

@@ -14,7 +14,7 @@ public static partial class MetricReference
 
     public static IReadOnlySet<string> Names { get; } = Read();
 
-    /// <summary>Every Watcher metric name a PromQL expression mentions, histogram series mapped to their family.</summary>
+    /// <summary>Every Watcher, process or runtime metric name a PromQL expression mentions, histogram series mapped to their family.</summary>
     public static IEnumerable<string> NamesIn(string promql) =>
         MetricToken().Matches(promql).Select(m => Family(m.Value)).Distinct();
 
@@ -50,9 +50,9 @@ public static partial class MetricReference
         return names;
     }
 
-    [GeneratedRegex(@"^\| `((?:workmail|watcher)_[a-z_]+)` \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `((?:workmail|watcher|process|dotnet)_[a-z_]+)` \|", RegexOptions.Multiline)]
     private static partial Regex TableRowName();
 
-    [GeneratedRegex(@"\b(?:workmail|watcher)_[a-z_]+\b")]
+    [GeneratedRegex(@"\b(?:workmail|watcher|process|dotnet)_[a-z_]+\b")]
     private static partial Regex MetricToken();
 }

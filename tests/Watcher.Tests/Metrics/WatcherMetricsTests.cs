@@ -29,6 +29,28 @@ public sealed class WatcherMetricsTests : IDisposable
         Assert.False(string.IsNullOrEmpty(Tag(build, "revision")));
     }
 
+    [Fact]
+    public void Observe_ProcessStartTime_IsThisProcessesStartInUnixSeconds()
+    {
+        CreateMetrics();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+
+        var start = Single<double>("process.start_time").Value;
+
+        Assert.Equal(new DateTimeOffset(process.StartTime).ToUnixTimeMilliseconds() / 1000.0, start, precision: 3);
+    }
+
+    [Fact]
+    public void Observe_ProcessResources_ReportMemoryCpuAndThreads()
+    {
+        CreateMetrics();
+
+        Assert.True(Single<long>("process.resident_memory").Value > 1_000_000);
+        Assert.True(Single<double>("process.cpu").Value > 0);
+        Assert.True(Single<int>("dotnet.thread_pool.threads").Value >= 1);
+        Assert.True(Single<long>("dotnet.thread_pool.queue_length").Value >= 0);
+    }
+
     private void CreateMetrics() =>
         _ = new WatcherMetrics(_meters, _store, new OrganizationStore(), Options.Create(new WatcherOptions()));
 
