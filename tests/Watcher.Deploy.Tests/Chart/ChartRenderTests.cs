@@ -168,7 +168,7 @@ public sealed class ChartRenderTests
     [Fact]
     public void Otlp_ByDefault_SetsNoOtelVariable()
     {
-        var env = Container(Helm.Manifests("-f", CiFile("minimal-values.yaml")))["env"]!.AsArray();
+        var env = Helm.Container(Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml")))["env"]!.AsArray();
 
         Assert.DoesNotContain(env, e => ((string?)e!["name"])!.StartsWith("OTEL_", StringComparison.Ordinal));
     }
@@ -176,7 +176,7 @@ public sealed class ChartRenderTests
     [Fact]
     public void Otlp_WhenEnabled_SetsTheStandardVariables_HeadersFromTheSecret()
     {
-        var env = Container(Helm.Manifests("-f", CiFile("everything-values.yaml")))["env"]!.AsArray();
+        var env = Helm.Container(Helm.Manifests("-f", Helm.CiFile("everything-values.yaml")))["env"]!.AsArray();
         string? Value(string name) => (string?)Assert.Single(env, e => (string?)e!["name"] == name)!["value"];
 
         Assert.Equal("http://otel-collector.observability:4318", Value(OtlpExport.EndpointVariable));
@@ -191,7 +191,7 @@ public sealed class ChartRenderTests
     [Fact]
     public void Otlp_EnabledWithoutAnEndpoint_FailsToRender()
     {
-        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "-f", CiFile("minimal-values.yaml"), "--set", "otlp.enabled=true"]);
+        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "-f", Helm.CiFile("minimal-values.yaml"), "--set", "otlp.enabled=true"]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("otlp.endpoint is required", result.ToString(), StringComparison.Ordinal);
