@@ -114,8 +114,9 @@ show_log() {
 
 # --- Rules, exactly as the chart ships them. ----------------------------------------------------------------
 # jobLabel=watcher makes WatcherDown look at the job name used in prometheus.yml below. The PrometheusRule's
-# `spec:` is a rule file indented by two: take what follows it and remove that indentation.
-"$helm" template watcher charts/watcher \
+# `spec:` is a rule file indented by two: take what follows it and remove that indentation. The chart renders
+# nothing without an image; the demo deploys none, so the example values' image only satisfies that.
+"$helm" template watcher charts/watcher -f charts/watcher/ci/minimal-values.yaml \
   --set prometheusRule.enabled=true --set prometheusRule.jobLabel=watcher \
   --show-only templates/prometheusrule.yaml > "$work/prometheusrule.yaml" \
   || fail "helm template failed (see above)."
