@@ -63,7 +63,7 @@ public sealed partial class InstallDocTests
     public void PodIdentity_Association_NamesTheServiceAccountTheInstallCommandCreates()
     {
         var section = Section(Readme, PodIdentityHeading, "Without either");
-        var association = ShellWords.Split(Assert.Single(Commands(section), c => c.StartsWith("aws eks create-pod-identity-association ", StringComparison.Ordinal)));
+        var association = ShellWords.Split(Assert.Single(ShellWords.Commands(section), c => c.StartsWith("aws eks create-pod-identity-association ", StringComparison.Ordinal)));
         var manifests = Render(Assert.Single(HelmInstallCommands(section)));
 
         AssertServiceAccount(manifests, Option(association, "--namespace"), Option(association, "--service-account"));
@@ -132,18 +132,7 @@ public sealed partial class InstallDocTests
     }
 
     private static List<string> HelmInstallCommands(string text) =>
-        [.. Commands(text).Where(c => c.StartsWith("helm install ", StringComparison.Ordinal))];
-
-    /// <summary>Every command in the ```sh blocks, continuation lines included.</summary>
-    private static IEnumerable<string> Commands(string text) =>
-        ShellBlock().Matches(text).SelectMany(block => CommandStart().Split(block.Groups[1].Value)).Where(c => c.Trim().Length > 0);
-
-    [GeneratedRegex(@"```sh\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
-
-    /// <summary>A new command starts at a line that does not continue the one before.</summary>
-    [GeneratedRegex(@"(?<!\\)\n")]
-    private static partial Regex CommandStart();
+        [.. ShellWords.Commands(text).Where(c => c.StartsWith("helm install ", StringComparison.Ordinal))];
 
     [GeneratedRegex(@"system:serviceaccount:(?<namespace>[a-z0-9-]+):(?<name>[a-z0-9.-]+)")]
     private static partial Regex TrustedServiceAccount();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Watcher.Deploy.Tests.Docs;
 
@@ -8,8 +9,12 @@ namespace Watcher.Deploy.Tests.Docs;
 /// character, and a <c>#</c> starting a word comments out the rest of the line. Expansions are not done: the
 /// README's commands must not need them.
 /// </summary>
-internal static class ShellWords
+internal static partial class ShellWords
 {
+    /// <summary>Every command in a Markdown text's ```sh blocks, continuation lines included.</summary>
+    public static IEnumerable<string> Commands(string markdown) =>
+        ShellBlock().Matches(markdown).SelectMany(block => CommandStart().Split(block.Groups[1].Value)).Where(c => c.Trim().Length > 0);
+
     public static List<string> Split(string command)
     {
         var words = new List<string>();
@@ -95,4 +100,11 @@ internal static class ShellWords
 
         throw new FormatException($"Unclosed \" in: {command}");
     }
+
+    [GeneratedRegex(@"```sh\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShellBlock();
+
+    /// <summary>A new command starts at a line that does not continue the one before.</summary>
+    [GeneratedRegex(@"(?<!\\)\n")]
+    private static partial Regex CommandStart();
 }
