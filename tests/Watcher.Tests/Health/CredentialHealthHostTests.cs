@@ -106,7 +106,11 @@ public sealed class CredentialHealthHostTests : IAsyncLifetime
     }
 
     private Task<WatcherTestHost> StartAsync(object settings) =>
-        WatcherTestHost.StartAsync(_simulator, settings, builder => builder.Logging.AddFakeLogging(), _time);
+        WatcherTestHost.StartAsync(
+            _simulator,
+            settings,
+            builder => builder.Logging.AddFakeLogging().AddFilter<FakeLoggerProvider>(typeof(CredentialHealth).FullName, LogLevel.Information),
+            _time);
 
     private static double Errors(PrometheusText scrape, string errorCode) =>
         scrape.Named("workmail_api_request_errors_total").Where(s => s["error_code"] == errorCode).Sum(s => s.Value);
