@@ -66,6 +66,7 @@ public static class CheckCommand
         {
             await output.WriteLineAsync($"  tried {tried}");
         }
+
         foreach (var organization in options.Organizations.Where(o => !string.IsNullOrWhiteSpace(o.RoleArn)))
         {
             var externalId = string.IsNullOrEmpty(organization.ExternalId) ? string.Empty : ", with an ExternalId";
