@@ -35,7 +35,7 @@ public sealed class SimulatorDirectoryTests
             Assert.Single(users, u => u.Id == "user-00000007"));
         Assert.Equal(UserRole.SystemUser, Assert.Single(users, u => u.Id == "user-00000000").Role);
         Assert.Equal(5, users.Count(u => u.State == EntityState.Deleted));
-        Assert.Equal(4, users.Count(u => u.Role == UserRole.RemoteUser));
+        Assert.Equal(5, users.Count(u => u.Role == UserRole.RemoteUser));
     }
 
     [Fact]
