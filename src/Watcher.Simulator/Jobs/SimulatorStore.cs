@@ -295,13 +295,13 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     internal DirectoryPage<SimulatedResource>? ListResources(string organizationId, string? afterId, int maxResults) =>
         ListEntries(organizationId, afterId, maxResults, o => o.Resources, r => r.Id!);
 
-    /// <summary>The EntityIds of the organization's jobs, each once; for seeding a directory that matches them.</summary>
+    /// <summary>The EntityIds of the organization's jobs, each once, in ordinal order so that seeding from them repeats.</summary>
     internal IReadOnlyList<string> JobEntityIds(string organizationId)
     {
         lock (_gate)
         {
             return _organizations.TryGetValue(organizationId, out var organization)
-                ? [.. organization.Jobs.Values.Select(j => j.Spec.EntityId).Distinct(StringComparer.Ordinal)]
+                ? [.. organization.Jobs.Values.Select(j => j.Spec.EntityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
                 : [];
         }
     }
