@@ -8,15 +8,15 @@ using Watcher.WorkMail.Credentials;
 
 namespace Watcher.Clients;
 
-/// <summary>One cached client per (region, role), each metered and watched for credential failures, all behind one
-/// bound on calls in flight.</summary>
+/// <summary>One cached client per (region, role), seen as export jobs and as a directory, each view metered, the export
+/// jobs watched for credential failures, all behind one bound on calls in flight.</summary>
 internal sealed class WorkMailClients : IWorkMailClients, IDisposable
 {
     // The cache needs a region for its template; every Get supplies the real one.
     private const string TemplateRegion = "us-east-1";
 
     private readonly SemaphoreSlim _slots;
-    private readonly WorkMailClientCache _cache;
+    private readonly WorkMailClientCache<WorkMailClientViews> _cache;
     private readonly string? _defaultRegion;
     private readonly ConcurrentDictionary<string, RequestRateLimiter> _limiters = new(StringComparer.Ordinal);
 
@@ -47,7 +47,8 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
 
         // Describing the chain reads files and may ask IMDS: only for a hint about STS, and only once.
         var credentialSource = new Lazy<string>(() => WorkMailCredentialSources.Describe(template).Kind);
-        _cache = new WorkMailClientCache(
+        var meter = new ApiCallMeter(metrics, activity, time);
+        _cache = new WorkMailClientCache<WorkMailClientViews>(
             template,
             settings =>
             {
@@ -56,13 +57,22 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
                 var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
                 var calls = new WorkMailCall(string.Empty, string.Empty, settings.Region, settings.AssumeRole?.RoleArn, WorkMailEndpoint.For(settings), ownRegion);
                 var tracked = new CredentialTrackingWorkMailExportJobs(client, credentialHealth, calls, () => credentialSource.Value);
-                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(tracked, metrics, activity, time), _slots);
+                return new WorkMailClientViews(
+                    new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(tracked, meter), _slots),
+                    new ConcurrencyLimitedWorkMailDirectory(new MeteredWorkMailDirectory(client, meter), _slots),
+                    client);
             });
     }
 
     public IWorkMailExportJobs OwnRegion => ForOrganization(null, null, null);
 
-    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId)
+    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) =>
+        Views(region, roleArn, externalId).ExportJobs;
+
+    public IWorkMailDirectory DirectoryForOrganization(string? region, string? roleArn, string? externalId) =>
+        Views(region, roleArn, externalId).Directory;
+
+    private WorkMailClientViews Views(string? region, string? roleArn, string? externalId)
     {
         var resolved = string.IsNullOrWhiteSpace(region)
             ? _defaultRegion ?? throw new InvalidOperationException("Watcher:Aws:Region is not set and no default region was found.")
