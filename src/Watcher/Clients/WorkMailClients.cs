@@ -37,7 +37,10 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
             {
                 metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode);
                 activity.Retried(retry.ErrorCode);
-            });
+            }) with
+        {
+            OnRetryRefused = refused => metrics.ApiRetryRefused(refused.Operation, refused.OrganizationId, refused.ErrorCode),
+        };
         var rate = watcher.Aws.MaxRequestsPerSecond;
         _cache = new WorkMailClientCache(
             template,
