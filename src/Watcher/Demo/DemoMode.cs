@@ -45,7 +45,7 @@ public static class DemoMode
         // Registered before Watcher's own services, so it stops after the last poll has.
         builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(simulator, spawner));
 
-        Console.WriteLine($"Demo mode: WorkMail simulator at {simulator.ServiceUrl} ({simulator.Region}) with {jobs.Count} listed export jobs, and organization {discovered} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
+        Console.WriteLine($"Demo mode: WorkMail simulator at {simulator.ServiceUrl} ({simulator.Region}) with {Plural.Of(jobs.Count, "listed export job")}, and organization {discovered} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
         return simulator;
     }
 }
