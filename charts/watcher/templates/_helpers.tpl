@@ -96,9 +96,11 @@ Takes (dict "image" <image values> "global" .Values.global "defaultTag" <tag>).
 {{- end }}
 
 {{/*
-Watcher's image; the tag defaults to the appVersion.
+Watcher's image; the tag defaults to the appVersion. No image is published for the chart to default to, so the
+repository must be set: required here rather than in the schema, which cannot say what to do about it.
 */}}
 {{- define "watcher.image" -}}
+{{- $_ := required "image.repository is required: build and push Watcher's image (README.md, \"Build and push the image\") and set image.repository to it, e.g. --set image.repository=ghcr.io/<owner>/watcher" .Values.image.repository -}}
 {{- include "watcher.imageReference" (dict "image" .Values.image "global" .Values.global "defaultTag" .Chart.AppVersion) -}}
 {{- end }}
 

@@ -33,9 +33,14 @@ public static class WorkMailCredentialSources
         {
             credentials = resolver.ResolveIdentity(AmazonWorkMailClientFactory.CreateConfig(settings));
         }
-        catch (AmazonClientException ex)
+        catch (AmazonClientException)
         {
-            return new(None, $"the SDK's default chain found nothing ({ex.Message.ReplaceLineEndings(" ")})");
+            // The SDK's message lists one failure per source, configured or not ("The webIdentityTokenFile must be an
+            // absolute path" when IRSA was never set up); name only the sources that are configured.
+            var tried = TriedCredentialSources.List();
+            return tried.Count == 0
+                ? new(None, "no credential source is configured")
+                : new(None, "the SDK's default chain found no credentials in the sources configured") { Tried = tried };
         }
 
         return Of(credentials);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Watcher.Clients;
 using Watcher.Configuration;
+using Watcher.Health;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Credentials;
 using Watcher.WorkMail.Model;
@@ -53,14 +54,19 @@ public static class CheckCommand
         var region = AwsSettings.ResolveRegion(options.Aws, app.Services.GetRequiredService<IDefaultRegionSource>()) ?? "(none)";
         var settings = AwsSettings.ToClientSettings(options.Aws, region, app.Services.GetService<WorkMailStaticCredentials>(), onRetry: null);
         var source = WorkMailCredentialSources.Describe(settings);
-        var endpoint = settings.ServiceUrl?.ToString() ?? $"https://workmail.{region}.amazonaws.com";
+        var endpoint = WorkMailEndpoint.For(settings);
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Configuration: valid ({options.Jobs.Count} jobs, {options.Organizations.Count} organizations; settings from {builder.Environment.ContentRootPath})"));
-        await output.WriteLineAsync($"Region: {region}");
-        await output.WriteLineAsync($"Endpoint: {endpoint}");
+        await output.WriteLineAsync($"Region: {region} (for Watcher:Jobs, and for organizations without a Region of their own; REGION below shows each call's)");
+        await output.WriteLineAsync($"Endpoint: {endpoint.Url}");
         await output.WriteLineAsync($"Credentials: {source.Kind}: {source.Description}");
+        foreach (var tried in source.Tried)
+        {
+            await output.WriteLineAsync($"  tried {tried}");
+        }
+
         foreach (var organization in options.Organizations.Where(o => !string.IsNullOrWhiteSpace(o.RoleArn)))
         {
             var externalId = string.IsNullOrEmpty(organization.ExternalId) ? string.Empty : ", with an ExternalId";
@@ -70,31 +76,31 @@ public static class CheckCommand
         await output.WriteLineAsync();
 
         var clients = app.Services.GetRequiredService<IWorkMailClients>();
-        var checks = options.Jobs.Select(job => CheckJobAsync(clients, job, region, endpoint, source))
-            .Concat(options.Organizations.Select(organization => CheckOrganizationAsync(clients, organization, region, endpoint, source)));
+        var checks = options.Jobs.Select(job => CheckJobAsync(clients, job, settings, region, source))
+            .Concat(options.Organizations.Select(organization => CheckOrganizationAsync(clients, organization, settings, region, source)));
         var results = await Task.WhenAll(checks);
 
         await CheckReport.WriteAsync(output, results);
         return results.All(r => r.Succeeded) ? 0 : FailedExitCode;
     }
 
-    private static async Task<CheckResult> CheckJobAsync(IWorkMailClients clients, WatchedJobOptions job, string region, string endpoint, WorkMailCredentialSource source)
+    private static async Task<CheckResult> CheckJobAsync(IWorkMailClients clients, WatchedJobOptions job, WorkMailClientSettings settings, string region, WorkMailCredentialSource source)
     {
         try
         {
             var details = await clients.OwnRegion.DescribeExportJobAsync(job.OrganizationId, job.JobId, CancellationToken.None);
-            return new CheckResult("job", job.OrganizationId, job.JobId, ExportJobStates.Name(details.State), Percent(details.EstimatedProgress), null, null, null);
+            return new CheckResult("job", job.OrganizationId, region, job.JobId, ExportJobStates.Name(details.State), Percent(details.EstimatedProgress), null, null, null);
         }
         catch (WorkMailException ex)
         {
-            var hint = CredentialFetchHint(ex, source) ?? CheckHints.For(ex.ErrorCode, "workmail:DescribeMailboxExportJob", job.OrganizationId, region, roleArn: null, endpoint);
-            return new CheckResult("job", job.OrganizationId, job.JobId, "-", "-", ex.ErrorCode, ex.Message, hint);
+            var call = new WorkMailCall(WorkMailOperations.DescribeMailboxExportJob, job.OrganizationId, region, null, WorkMailEndpoint.For(settings), region);
+            return new CheckResult("job", job.OrganizationId, region, job.JobId, "-", "-", ex.ErrorCode, ex.Message, CheckHints.For(ex, call, () => source.Kind));
         }
     }
 
-    private static async Task<CheckResult> CheckOrganizationAsync(IWorkMailClients clients, OrganizationOptions organization, string ownRegion, string endpoint, WorkMailCredentialSource source)
+    private static async Task<CheckResult> CheckOrganizationAsync(IWorkMailClients clients, OrganizationOptions organization, WorkMailClientSettings settings, string ownRegion, WorkMailCredentialSource source)
     {
-        var region = string.IsNullOrWhiteSpace(organization.Region) ? ownRegion : organization.Region;
+        var region = string.IsNullOrWhiteSpace(organization.Region) ? ownRegion : organization.Region.Trim();
         var name = string.IsNullOrWhiteSpace(organization.Alias) ? organization.OrganizationId : $"{organization.OrganizationId} ({organization.Alias})";
         try
         {
@@ -103,24 +109,15 @@ public static class CheckCommand
             var running = page.Jobs.Count(j => j.State == ExportJobState.Running);
             var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} jobs listed");
             var state = string.Create(CultureInfo.InvariantCulture, $"{running} {ExportJobStates.Running}");
-            return new CheckResult("organization", name, listed, state, "-", null, null, null);
+            return new CheckResult("organization", name, region, listed, state, "-", null, null, null);
         }
         catch (WorkMailException ex)
         {
-            var hint = CredentialFetchHint(ex, source) ?? CheckHints.For(ex.ErrorCode, "workmail:ListMailboxExportJobs", organization.OrganizationId, region, organization.RoleArn, endpoint);
-            return new CheckResult("organization", name, "-", "-", "-", ex.ErrorCode, ex.Message, hint);
+            var roleArn = string.IsNullOrWhiteSpace(organization.RoleArn) ? null : organization.RoleArn;
+            var call = new WorkMailCall(WorkMailOperations.ListMailboxExportJobs, organization.OrganizationId, region, roleArn, WorkMailEndpoint.For(settings with { Region = region }), ownRegion);
+            return new CheckResult("organization", name, region, "-", "-", "-", ex.ErrorCode, ex.Message, CheckHints.For(ex, call, () => source.Kind));
         }
     }
-
-    private static string? CredentialFetchHint(WorkMailException exception, WorkMailCredentialSource source) => exception switch
-    {
-        { CredentialsFailed: false } or { ErrorCode: WorkMailErrorCodes.AccessDenied } => null,
-        { FailedCredentialSource: WorkMailCredentialSources.PodIdentity or WorkMailCredentialSources.Container } =>
-            CheckHints.ForContainerEndpoint(exception.FailedCredentialSource),
-        _ => $"Getting credentials from STS failed (credential source: {source.Kind}). "
-            + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
-            + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account.",
-    };
 
     private static string Percent(int progress) => string.Create(CultureInfo.InvariantCulture, $"{progress}%");
 }

@@ -1,14 +1,64 @@
+using Watcher.Health;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Credentials;
 
 namespace Watcher.Check;
 
-/// <summary>What to do about an error code, in the terms of the configuration key or IAM action to change.</summary>
+/// <summary>
+/// What to do about a failed call, in the terms of the configuration key or IAM action to change. <c>watcher check</c>
+/// prints these under each problem; the status page and the log show the same text for a credentials failure.
+/// </summary>
 internal static class CheckHints
 {
+    /// <summary>The hint for <paramref name="exception"/>: a region mismatch, a credential source that handed out
+    /// nothing, or what its error code means.</summary>
+    /// <param name="credentialSource">The kind of source the default chain picked; asked only when STS failed for it.</param>
+    public static string For(WorkMailException exception, WorkMailCall call, Func<string> credentialSource)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(credentialSource);
+        if (RegionMismatch.Of(exception, call) is { } mismatch)
+        {
+            return ForRegionMismatch(mismatch, call);
+        }
+
+        return ForCredentialFetch(exception, credentialSource)
+            ?? For(exception.ErrorCode, call.Action, call.OrganizationId, call.Region, call.RoleArn, call.Endpoint.Url);
+    }
+
+    public static string ForRegionMismatch(RegionMismatch mismatch, WorkMailCall call)
+    {
+        ArgumentNullException.ThrowIfNull(mismatch);
+        ArgumentNullException.ThrowIfNull(call);
+        var expects = mismatch.ExpectedRegion is { } expected
+            ? $"but {call.Endpoint.Url} expects {expected} (from {mismatch.ExpectedFrom})"
+            : $"but {call.Endpoint.Url} expects another region";
+        return $"Region mismatch, not a key or clock problem: the call was signed for {mismatch.SignedRegion} ({call.RegionSetting}), {expects}. "
+            + "WorkMail organizations are regional: give the organization the Region it lives in, and let its calls go to that region's endpoint; "
+            + "Watcher:Aws:ServiceUrl and AWS_ENDPOINT_URL_WORKMAIL send every organization's calls to one endpoint, whatever its Region.";
+    }
+
+    /// <summary>What to check when getting the call's credentials failed before it reached WorkMail: STS (an organization's
+    /// role, IRSA's web identity), the EKS Pod Identity agent or a container endpoint; null for any other failure.</summary>
+    public static string? ForCredentialFetch(WorkMailException exception, Func<string> credentialSource)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(credentialSource);
+        return exception switch
+        {
+            { CredentialsFailed: false } or { ErrorCode: WorkMailErrorCodes.AccessDenied } => null,
+            { FailedCredentialSource: WorkMailCredentialSources.PodIdentity or WorkMailCredentialSources.Container } =>
+                ForContainerEndpoint(exception.FailedCredentialSource),
+            _ => $"Getting credentials from STS failed (credential source: {exception.FailedCredentialSource ?? credentialSource()}). "
+                + "Check that STS is reachable (sts.<region>.amazonaws.com, or AWS_ENDPOINT_URL_STS / Watcher:Aws:StsServiceUrl), "
+                + "and that the role's trust policy allows this identity: for IRSA, the cluster's OIDC provider and the service account.",
+        };
+    }
+
     /// <param name="action">The IAM action the failed call needs, e.g. <c>workmail:DescribeMailboxExportJob</c>.</param>
     /// <param name="roleArn">The role the call was made with, when the organization names one.</param>
-    public static string For(string errorCode, string action, string organizationId, string region, string? roleArn, string endpoint) => errorCode switch
+    private static string For(string errorCode, string action, string organizationId, string region, string? roleArn, string endpoint) => errorCode switch
     {
         WorkMailErrorCodes.AccessDeniedException =>
             $"IAM denied {action}. Allow it on arn:aws:workmail:{region}:<account>:organization/{organizationId} in the policy of "

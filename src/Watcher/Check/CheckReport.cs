@@ -5,11 +5,11 @@ namespace Watcher.Check;
 /// <summary>Writes the results as a table, then each problem with its hint.</summary>
 internal static class CheckReport
 {
-    private static readonly string[] Headers = ["KIND", "ORGANIZATION", "JOB", "STATE", "PROGRESS", "RESULT"];
+    private static readonly string[] Headers = ["KIND", "ORGANIZATION", "REGION", "JOB", "STATE", "PROGRESS", "RESULT"];
 
     public static async Task WriteAsync(TextWriter output, IReadOnlyList<CheckResult> results)
     {
-        var rows = results.Select(r => new[] { r.Kind, r.Organization, r.Subject, r.State, r.Progress, r.ErrorCode ?? "ok" }).ToList();
+        var rows = results.Select(r => new[] { r.Kind, r.Organization, r.Region, r.Subject, r.State, r.Progress, r.ErrorCode ?? "ok" }).ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         await output.WriteLineAsync(Line(Headers, widths));
         foreach (var row in rows)

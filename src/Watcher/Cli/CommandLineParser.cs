@@ -47,8 +47,7 @@ public static class CommandLineParser
             }
             else if (arg == DemoMode.Flag)
             {
-                simulate = verb is null;
-                error ??= verb is null ? null : $"'{arg}' runs the service with a simulator; {verb} does not take it";
+                simulate = true;
             }
             else if (OverrideLength(arg) is var length && length == 0)
             {

@@ -15,7 +15,7 @@ public static class Usage
 
     public static string ServiceHelp => $"""
         Usage: watcher [{DemoMode.Flag}] [CONFIGURATION...]
-               watcher {CheckCommand.Verb} [CONFIGURATION...]
+               watcher {CheckCommand.Verb} [{DemoMode.Flag}] [CONFIGURATION...]
                watcher --help | {CommandLineParser.VersionFlag}
 
         Watches Amazon WorkMail mailbox export jobs and serves them as Prometheus metrics.
@@ -28,6 +28,7 @@ public static class Usage
 
         Options:
           {DemoMode.Flag,-14}  Run against a built-in WorkMail simulator with demo jobs; no AWS account needed.
+                          With {CheckCommand.Verb}: check the demo's configuration against that simulator.
           -h, --help      Print this help and exit.
           {CommandLineParser.VersionFlag,-14}  Print the version and source revision and exit.
 
@@ -48,13 +49,15 @@ public static class Usage
         """;
 
     public static string CheckHelp => $"""
-        Usage: watcher {CheckCommand.Verb} [CONFIGURATION...]
+        Usage: watcher {CheckCommand.Verb} [{DemoMode.Flag}] [CONFIGURATION...]
 
         Loads and validates the configuration as the service would, names the AWS credential source, calls
         WorkMail once for each configured job (DescribeMailboxExportJob) and organization (one
         ListMailboxExportJobs page), and prints what it saw, with a hint for each error.
 
         Options:
+          {DemoMode.Flag,-14}  Check the demo's configuration (watcher {DemoMode.Flag}) against a built-in WorkMail
+                          simulator started for the check: the same client, signing and report; no AWS account needed.
           -h, --help      Print this help and exit.
           {CommandLineParser.VersionFlag,-14}  Print the version and source revision and exit.
 

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
+using Watcher.Health;
 using Watcher.Metrics;
 using Watcher.WorkMail;
+using Watcher.WorkMail.Credentials;
 
 namespace Watcher.Clients;
 
-/// <summary>One cached client per (region, role), each metered, all behind one bound on calls in flight.</summary>
+/// <summary>One cached client per (region, role), each metered and watched for credential failures, all behind one
+/// bound on calls in flight.</summary>
 internal sealed class WorkMailClients : IWorkMailClients, IDisposable
 {
     // The cache needs a region for its template; every Get supplies the real one.
@@ -22,6 +25,7 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
         IDefaultRegionSource defaultRegion,
         WatcherMetrics metrics,
         ApiActivity activity,
+        CredentialHealth credentialHealth,
         TimeProvider time,
         WorkMailStaticCredentials? credentials = null)
     {
@@ -42,6 +46,10 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
             OnRetryRefused = refused => metrics.ApiRetryRefused(refused.Operation, refused.OrganizationId, refused.ErrorCode),
         };
         var rate = watcher.Aws.MaxRequestsPerSecond;
+        var ownRegion = _defaultRegion ?? TemplateRegion;
+
+        // Describing the chain reads files and may ask IMDS: only for a hint about STS, and only once.
+        var credentialSource = new Lazy<string>(() => WorkMailCredentialSources.Describe(template).Kind);
         _cache = new WorkMailClientCache(
             template,
             settings =>
@@ -49,7 +57,9 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
                 // One budget per region, shared by every role's client there and applied to every HTTP attempt.
                 var limiter = _limiters.GetOrAdd(settings.Region, _ => new RequestRateLimiter(rate, time));
                 var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
-                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, metrics, activity, time), _slots);
+                var calls = new WorkMailCall(string.Empty, string.Empty, settings.Region, settings.AssumeRole?.RoleArn, WorkMailEndpoint.For(settings), ownRegion);
+                var tracked = new CredentialTrackingWorkMailExportJobs(client, credentialHealth, calls, () => credentialSource.Value);
+                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(tracked, metrics, activity, time), _slots);
             });
     }
 

@@ -1,11 +1,12 @@
+using System.Globalization;
+using Watcher.Check;
 using Watcher.Simulator;
-using Watcher.WorkMail;
 
 namespace Watcher.Demo;
 
 /// <summary>
 /// <c>--simulate</c>: runs the WorkMail simulator in-process with a demo scenario and points Watcher at it,
-/// so the whole thing can be seen working without AWS.
+/// so the whole thing can be seen working without AWS; with <c>check</c>, checks the demo's configuration against it.
 /// </summary>
 public static class DemoMode
 {
@@ -20,32 +21,28 @@ public static class DemoMode
     public static async Task<WorkMailSimulator> AddDemoSimulatorAsync(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
-        var jobs = DemoScenario.Seed(simulator.Store);
-        var discovered = DemoScenario.SeedDiscovery(simulator.Store);
-        var spawner = JobSpawner.Start(simulator.Store, discovered, NewJobEvery);
-
-        var settings = new Dictionary<string, string?>
+        var demo = await DemoSimulator.StartAsync();
+        demo.Configure(builder);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Watcher:Aws:Region"] = simulator.Region,
-            ["Watcher:Aws:ServiceUrl"] = simulator.ServiceUrl.ToString(),
-            ["Watcher:PollInterval"] = DemoPollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        settings["Watcher:Organizations:0:OrganizationId"] = discovered;
-        settings["Watcher:Organizations:0:Alias"] = DemoScenario.DiscoveryOrganizationAlias;
-        for (var i = 0; i < jobs.Count; i++)
-        {
-            settings[$"Watcher:Jobs:{i}:OrganizationId"] = jobs[i].OrganizationId;
-            settings[$"Watcher:Jobs:{i}:JobId"] = jobs[i].JobId;
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(new WorkMailStaticCredentials(simulator.Credentials.AccessKeyId, simulator.Credentials.SecretAccessKey));
+            ["Watcher:PollInterval"] = DemoPollInterval.ToString("c", CultureInfo.InvariantCulture),
+        });
+        var spawner = JobSpawner.Start(demo.Simulator.Store, demo.DiscoveryOrganizationId, NewJobEvery);
 
         // Registered before Watcher's own services, so it stops after the last poll has.
-        builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(simulator, spawner));
+        builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(demo, spawner));
 
-        Console.WriteLine($"Demo mode: WorkMail simulator at {simulator.ServiceUrl} ({simulator.Region}) with {Plural.Of(jobs.Count, "listed export job")}, and organization {discovered} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
-        return simulator;
+        Console.WriteLine($"Demo mode: WorkMail simulator at {demo.Simulator.ServiceUrl} ({demo.Simulator.Region}) with {Plural.Of(demo.Jobs.Count, "listed export job")}, and organization {demo.DiscoveryOrganizationId} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
+        return demo.Simulator;
+    }
+
+    /// <summary><c>watcher check --simulate</c>: the real check (client, SigV4, report) against the demo's simulator.</summary>
+    /// <returns>The check's exit code.</returns>
+    public static async Task<int> CheckAsync(string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var demo = await DemoSimulator.StartAsync();
+        await output.WriteLineAsync($"Demo mode: checking the demo's configuration against the built-in WorkMail simulator at {demo.Simulator.ServiceUrl} ({demo.Simulator.Region}).");
+        return await CheckCommand.RunAsync(args, output, demo.Configure);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Watcher.Clients;
+using Watcher.Health;
 using Watcher.Jobs;
 using Watcher.Scheduling;
 
@@ -21,7 +22,10 @@ internal static class StatusPageEndpoint
             services.GetRequiredService<ApiActivity>().Snapshot(),
             services.GetRequiredService<Readiness>().IsReady,
             services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            RefreshSeconds(context.Request.Query["refresh"]));
+            RefreshSeconds(context.Request.Query["refresh"]))
+        {
+            CredentialProblems = services.GetRequiredService<CredentialHealth>().Current(),
+        };
         var html = StatusPageRenderer.Render(model);
 
         var response = context.Response;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Watcher.Clients;
+using Watcher.Health;
 using Watcher.Jobs;
 
 namespace Watcher.Web;
@@ -12,4 +13,8 @@ internal sealed record StatusPageModel(
     ApiActivitySnapshot Activity,
     bool IsReady,
     DateTimeOffset Now,
-    int RefreshSeconds);
+    int RefreshSeconds)
+{
+    /// <summary>What WorkMail calls fail for credentials now (<see cref="CredentialHealth"/>).</summary>
+    public IReadOnlyList<CredentialProblem> CredentialProblems { get; init; } = [];
+}

@@ -77,8 +77,17 @@ internal static class StatusPageRenderer
             lastPollSuccess = listed;
         }
 
-        writer.Write("<dl class=\"health\" id=\"health\">\n<dt>Ready</dt><dd>");
-        writer.Write(model.IsReady ? "<span class=\"ok\">yes</span>" : "<span class=\"err\">no: the first poll of every job has not finished</span>");
+        writer.Write("<dl class=\"health\" id=\"health\">\n<dt>Ready</dt><dd id=\"ready\">");
+        writer.Write((model.IsReady, model.CredentialProblems.Count) switch
+        {
+            (false, _) => "<span class=\"err\">no: the first poll of every job has not finished</span>",
+            (true, 0) => "<span class=\"ok\">yes</span>",
+
+            // Readiness gates scraping: a Watcher whose calls fail must still be scraped for the alerts to fire.
+            _ => "yes <small>(every job polled once; /readyz stays 200 so that Prometheus keeps scraping and the alerts see the failures)</small>",
+        });
+        writer.Write("</dd>\n<dt>WorkMail credentials</dt><dd id=\"credentials\">");
+        WriteCredentials(writer, model);
         writer.Write("</dd>\n<dt>Last API call</dt><dd>");
         StatusHtml.Ago(writer, activity.LastCallAt, model.Now);
         writer.Write("</dd>\n<dt>Last successful poll</dt><dd>");
@@ -101,6 +110,35 @@ internal static class StatusPageRenderer
         }
 
         writer.Write("</dd>\n</dl>\n");
+    }
+
+    private static void WriteCredentials(TextWriter writer, StatusPageModel model)
+    {
+        if (model.CredentialProblems.Count == 0)
+        {
+            writer.Write(model.Activity.LastCallAt is null ? "no call yet" : "<span class=\"ok\">no credential errors</span>");
+            return;
+        }
+
+        foreach (var problem in model.CredentialProblems)
+        {
+            writer.Write("<div class=\"err credential-problem\"><span class=\"mono\">");
+            StatusHtml.Text(writer, problem.ErrorCode);
+            writer.Write("</span> for ");
+            for (var i = 0; i < problem.OrganizationIds.Count; i++)
+            {
+                writer.Write(i == 0 ? string.Empty : ", ");
+                StatusHtml.Organization(writer, model.Organizations, problem.OrganizationIds[i]);
+            }
+
+            writer.Write(", failing since ");
+            StatusHtml.Time(writer, problem.Since);
+            writer.Write(", last ");
+            StatusHtml.Ago(writer, problem.LastSeenAt, model.Now);
+            writer.Write("<br><span class=\"hint\">");
+            StatusHtml.Text(writer, problem.Hint);
+            writer.Write("</span></div>");
+        }
     }
 
     private static void WriteApiCounts(TextWriter writer, ApiCounts counts) =>

@@ -11,7 +11,7 @@ namespace Watcher.Browser.Tests.Support;
 /// </summary>
 internal sealed class Chromium : IAsyncDisposable
 {
-    public const string HowToGetIt = "chromium not found: apt-get install chromium, or run ./test.sh, which installs it.";
+    public const string HowToGetIt = "chromium not found: apt-get install chromium, or run eng/install-tools.sh chromium as root (./test.sh runs it).";
 
     private const string DevToolsMarker = "DevTools listening on ";
 

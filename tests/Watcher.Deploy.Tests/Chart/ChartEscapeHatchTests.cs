@@ -44,23 +44,31 @@ public sealed class ChartEscapeHatchTests
     }
 
     [Theory]
-    [InlineData("", "ghcr.io/watcher-project/watcher:1.0.0", "docker.io/library/busybox:1.37.0")]
-    [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/watcher-project/watcher:1.0.0", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/library/busybox:1.37.0")]
+    [InlineData("", "ghcr.io/example-owner/watcher:1.0.0", "docker.io/library/busybox:1.37.0")]
+    [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/example-owner/watcher:1.0.0", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/library/busybox:1.37.0")]
     public void GlobalImageRegistry_WhenSet_ReplacesTheRegistryOfEveryImage(string registry, string watcherImage, string testImage)
     {
-        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"), "--set", $"global.imageRegistry={registry}");
+        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"), "--set", "image.registry=ghcr.io", "--set", "image.repository=example-owner/watcher", "--set", $"global.imageRegistry={registry}");
 
         Assert.Equal(watcherImage, (string?)Helm.Container(manifests)["image"]);
         Assert.Equal(testImage, (string?)Helm.OfKind(manifests, "Pod")["spec"]!["containers"]![0]!["image"]);
     }
 
     [Fact]
+    public void GlobalImageRegistry_WithAWholeRepositoryAndNoRegistry_GoesInFront()
+    {
+        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"), "--set", "global.imageRegistry=mirror.example.com");
+
+        Assert.Equal("mirror.example.com/111122223333.dkr.ecr.eu-west-1.amazonaws.com/watcher:1.0.0", (string?)Helm.Container(manifests)["image"]);
+    }
+
+    [Fact]
     public void GlobalImageRegistry_WithADigest_KeepsTheDigest()
     {
         var digest = "sha256:" + new string('a', 64);
-        var manifests = Helm.Manifests("-f", Helm.CiFile("minimal-values.yaml"), "--set", "global.imageRegistry=mirror.example.com", "--set", $"image.digest={digest}");
+        var manifests = Helm.Manifests("-f", Helm.CiFile("multi-region-values.yaml"), "--set", "global.imageRegistry=mirror.example.com", "--set", $"image.digest={digest}");
 
-        Assert.Equal($"mirror.example.com/watcher-project/watcher@{digest}", (string?)Helm.Container(manifests)["image"]);
+        Assert.Equal($"mirror.example.com/watcher@{digest}", (string?)Helm.Container(manifests)["image"]);
     }
 
     [Fact]

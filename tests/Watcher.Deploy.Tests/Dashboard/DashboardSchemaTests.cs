@@ -13,12 +13,12 @@ namespace Watcher.Deploy.Tests.Dashboard;
 public sealed class DashboardSchemaTests
 {
     private const string HowToGetIt =
-        "@grafana/schema and typescript are missing. Run ./test.sh, which installs them with 'npm ci' from tests/Watcher.Deploy.Tests/Dashboard/schema/package-lock.json into .tools/grafana-schema.";
+        "@grafana/schema and typescript are missing. Run eng/install-tools.sh grafana-schema (./test.sh runs it), which installs them with 'npm ci' from tests/Watcher.Deploy.Tests/Dashboard/schema/package-lock.json into .tools/grafana-schema.";
 
     [Fact]
     public void Dashboard_Json_TypeChecksAsGrafanasDashboardSchema()
     {
-        var node = Tool.Find("node", "node is missing. Run ./test.sh as root, which installs Debian's npm (and node with it); or apt-get install npm.");
+        var node = Tool.Find("node", "node is missing. Run eng/install-tools.sh node as root (./test.sh runs it), which installs Debian's nodejs and npm; or apt-get install nodejs npm.");
         var modules = Path.Combine(SchemaFolder(), "node_modules");
         var tsc = Path.Combine(modules, "typescript", "bin", "tsc");
         Assert.True(File.Exists(tsc) && Directory.Exists(Path.Combine(modules, "@grafana", "schema")), HowToGetIt);
@@ -50,7 +50,7 @@ public sealed class DashboardSchemaTests
         }
     }
 
-    /// <summary>Beside the tools' bin folder: .tools/grafana-schema, where test.sh installs the pinned packages.</summary>
+    /// <summary>Beside the tools' bin folder: .tools/grafana-schema, where eng/install-tools.sh installs the pinned packages.</summary>
     private static string SchemaFolder()
     {
         var bin = Environment.GetEnvironmentVariable("WATCHER_TOOLS_DIR") is { Length: > 0 } tools ? tools : Path.Combine(Repository.Root, ".tools", "bin");

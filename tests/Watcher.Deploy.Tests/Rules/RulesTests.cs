@@ -105,7 +105,7 @@ public sealed class RulesTests
     [InlineData("prometheusRule.additionalRuleAnnotations.summary=x")]
     public void Rules_AdditionalLabelOrAnnotationThatTheChartOwns_FailsNamingTheKey(string setting)
     {
-        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "--set", "prometheusRule.enabled=true", "--set", setting]);
+        var result = Tool.Helm.Run(["template", Helm.Release, Repository.Chart, "-f", Helm.CiFile("minimal-values.yaml"), "--set", "prometheusRule.enabled=true", "--set", setting]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(setting.Split('=')[0] + ":", result.Error, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class RulesTests
     /// <summary>Renders the chart's PrometheusRule and writes its spec, as promtool reads it, to a new folder.</summary>
     internal static string RenderRules(params string[] values)
     {
-        var rendered = Helm.Template(["--set", "prometheusRule.enabled=true", .. values, "--show-only", "templates/prometheusrule.yaml"]);
+        var rendered = Helm.Template(["-f", Helm.CiFile("minimal-values.yaml"), "--set", "prometheusRule.enabled=true", .. values, "--show-only", "templates/prometheusrule.yaml"]);
         var lines = rendered.Split('\n');
         var spec = Array.FindIndex(lines, l => l == "spec:");
         Assert.True(spec >= 0, $"No spec in the rendered PrometheusRule:\n{rendered}");

@@ -20,6 +20,7 @@ internal static partial class AlertRules
     public static string Render()
     {
         var rendered = Helm.Template(
+            "-f", Helm.CiFile("minimal-values.yaml"),
             "--set", "prometheusRule.enabled=true",
             "--set", $"prometheusRule.jobLabel={Job}",
             "--set", $"prometheusRule.rules.exportJobStalled.stalledFor={StalledFor.TotalSeconds}s",

@@ -33,7 +33,7 @@ public sealed class AlertRulesTests
     public void Render_TestThresholds_ComeFromValuesNotEdits()
     {
         var shipped = AlertRules.Render();
-        var defaults = Helm.Template("--set", "prometheusRule.enabled=true", "--set", $"prometheusRule.jobLabel={AlertRules.Job}", "--show-only", "templates/prometheusrule.yaml");
+        var defaults = Helm.Template("-f", Helm.CiFile("minimal-values.yaml"), "--set", "prometheusRule.enabled=true", "--set", $"prometheusRule.jobLabel={AlertRules.Job}", "--show-only", "templates/prometheusrule.yaml");
 
         // Rendered from the same file: the same alerts, in the same order.
         Assert.Equal(Names(defaults), Rules(shipped).Select(r => (string?)r["alert"] ?? (string?)r["record"]));

@@ -29,7 +29,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public static async Task<PrometheusServer> StartAsync(string configYaml, string rules)
     {
-        var binary = Tool.Find("prometheus", "prometheus is missing. Run ./test.sh as root, which installs Debian's prometheus package (apt-get install prometheus); the package does not start a server, the tests start their own.").Path;
+        var binary = Tool.Find("prometheus", "prometheus is missing. Run eng/install-tools.sh prometheus as root (./test.sh runs it), which installs Debian's prometheus package (apt-get install prometheus); the package does not start a server, the tests start their own.").Path;
         var folder = Directory.CreateTempSubdirectory("watcher-prometheus-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), configYaml);
         await File.WriteAllTextAsync(Path.Combine(folder, "rules.yml"), rules);

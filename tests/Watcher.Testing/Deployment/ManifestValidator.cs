@@ -17,7 +17,7 @@ public static class ManifestValidator
         var node = Tool.Node;
         Assert.True(
             System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "kubernetes-models")),
-            $"The manifest validator's npm packages are missing. Run ./test.sh, or 'npm ci' in {Directory}.");
+            $"The manifest validator's npm packages are missing. Run eng/install-tools.sh manifest-validator (./test.sh runs it), or 'npm ci' in {Directory}.");
         return ChildProcess.Run(node.Path, [Path.Combine(Directory, "validate-manifests.mjs"), "-"], RunTimeout, Directory, manifests);
     }
 }

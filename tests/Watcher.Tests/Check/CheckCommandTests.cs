@@ -41,9 +41,9 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(0, exitCode);
         Assert.Contains("Configuration: valid (2 jobs, 1 organizations", output, StringComparison.Ordinal);
         Assert.Contains("Credentials: environment: environment variables AWS_ACCESS_KEY_ID", output, StringComparison.Ordinal);
-        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+running-job\s+RUNNING\s+[1-9]\d?%\s+ok", output);
-        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+done-job\s+COMPLETED\s+100%\s+ok", output);
-        Assert.Matches(@"organization\s+m-0123456789abcdef0123456789abcdef \(contoso\)\s+2 jobs listed\s+1 RUNNING\s+-\s+ok", output);
+        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+running-job\s+RUNNING\s+[1-9]\d?%\s+ok", output);
+        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+done-job\s+COMPLETED\s+100%\s+ok", output);
+        Assert.Matches(@"organization\s+m-0123456789abcdef0123456789abcdef \(contoso\)\s+us-east-1\s+2 jobs listed\s+1 RUNNING\s+-\s+ok", output);
         Assert.Contains("3 of 3 checks passed.", output, StringComparison.Ordinal);
         Assert.DoesNotContain(_simulator.Credentials.SecretAccessKey, output, StringComparison.Ordinal);
         // Once per configured job and once per organization, nothing more.
@@ -62,7 +62,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Contains("0 of 2 checks passed.", output, StringComparison.Ordinal);
         Assert.Contains($"IAM denied workmail:DescribeMailboxExportJob. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
         Assert.Contains($"IAM denied workmail:ListMailboxExportJobs. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
-        Assert.Matches(@"job\s+\S+\s+running-job\s+-\s+-\s+AccessDeniedException", output);
+        Assert.Matches(@"job\s+\S+\s+us-east-1\s+running-job\s+-\s+-\s+AccessDeniedException", output);
     }
 
     [Fact]
@@ -193,10 +193,59 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         var (exitCode, output) = await RunCheckAsync(environment);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Credentials: none:", output, StringComparison.Ordinal);
+        Assert.Contains("Credentials: none: no credential source is configured", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tried ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("webIdentityTokenFile", output, StringComparison.Ordinal);
         Assert.Contains("hint: No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or IRSA", output, StringComparison.Ordinal);
         Assert.Contains("or use EKS Pod Identity (AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", output, StringComparison.Ordinal);
         Assert.Empty(_simulator.Requests.All);
+    }
+
+    [Fact]
+    public async Task Check_HalfTheKeysAndAMissingProfile_ListsOnlyTheSourcesTriedEachWithWhatIsWrong()
+    {
+        var home = Directory.CreateTempSubdirectory("watcher-check-home-").FullName;
+        var environment = Config(["running-job"], []);
+        environment["AWS_ACCESS_KEY_ID"] = _simulator.Credentials.AccessKeyId;
+        environment["AWS_PROFILE"] = "nightly";
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        environment["HOME"] = home;
+
+        var (exitCode, output) = await RunCheckAsync(environment);
+
+        Assert.Equal(1, exitCode);
+        var tried = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("tried ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "tried environment: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not",
+                $"tried profile 'nightly' (AWS_PROFILE): no shared config file ({Path.Combine(home, ".aws", "credentials")} or {Path.Combine(home, ".aws", "config")})",
+            ],
+            tried);
+        Assert.Contains("Credentials: none: the SDK's default chain found no credentials in the sources configured", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("web identity", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Exception 1 of", output, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.All);
+    }
+
+    [Fact]
+    public async Task Check_OrganizationInAnotherRegionThanTheEndpoint_NamesARegionMismatchAndShowsEachRegion()
+    {
+        var config = Config(["running-job"], [Org]);
+        config["Watcher__Organizations__0__Region"] = "eu-west-1";
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"KIND\s+ORGANIZATION\s+REGION\s+JOB", output);
+        Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+running-job\s+RUNNING", output);
+        Assert.Matches(@"organization\s+m-0123456789abcdef0123456789abcdef\s+eu-west-1\s+-\s+-\s+-\s+InvalidSignatureException", output);
+        Assert.Contains("Credential should be scoped to a valid region, not 'eu-west-1'", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"hint: Region mismatch, not a key or clock problem: the call was signed for eu-west-1 (the organization's Region), but {_simulator.ServiceUrl} expects us-east-1",
+            output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("secret key", output, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 checks passed.", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class CommandLineParserTests
         { ["frobnicate"], "unknown command 'frobnicate'" },
         { ["--simulate", "stray"], "unexpected argument 'stray'" },
         { ["--urls"], "'--urls' needs a value" },
-        { ["check", "--simulate"], "'--simulate' runs the service with a simulator; check does not take it" },
+        { ["check", "--simulate", "--Simulate"], "unknown option '--Simulate'" },
         { ["check", "check"], "unexpected argument 'check'" },
     };
 
@@ -95,6 +95,17 @@ public sealed class CommandLineParserTests
         Assert.Equal(CommandLineRequest.Run, parsed.Request);
         Assert.False(parsed.Simulate);
         Assert.Equal(["--Watcher:Aws:Region", "eu-west-1"], parsed.ConfigurationArguments);
+    }
+
+    [Fact]
+    public void Parse_CheckWithSimulate_RunsTheCheckAgainstTheSimulatorWithTheRestAsConfiguration()
+    {
+        var parsed = CommandLineParser.Parse(["check", "--simulate", "--Watcher:MaxConcurrentCalls=2"]);
+
+        Assert.Equal(CheckCommand.Verb, parsed.Verb);
+        Assert.Equal(CommandLineRequest.Run, parsed.Request);
+        Assert.True(parsed.Simulate);
+        Assert.Equal(["--Watcher:MaxConcurrentCalls=2"], parsed.ConfigurationArguments);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Watcher.Clients;
+using Watcher.Health;
 using Watcher.Jobs;
 using Watcher.Tests.Support;
 using Watcher.Web;
@@ -155,6 +156,36 @@ public sealed class StatusPageRendererTests
         Assert.Equal("1 call; 0 failed (0%); 1 throttled retry (100% of calls)", page.QuerySelector("#api-recent")!.TextContent);
         Assert.Equal("1 call; 1 failed (100%); 0 throttled retries (0% of calls)", page.QuerySelector("#api-total")!.TextContent);
         Assert.EndsWith(" 1 job", page.QuerySelector("#jobs tr.group")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CredentialProblem_ShowsItInRedWithItsHintAndSaysWhyReadyStaysYes()
+    {
+        const string hint = "No credentials: set <AWS_ACCESS_KEY_ID> & co.";
+        var organizations = ImmutableDictionary<string, OrganizationSnapshot>.Empty
+            .Add(OtherOrg, new OrganizationSnapshot(OtherOrg) { Alias = "alpha", Region = "us-east-1" });
+        var problem = new CredentialProblem("NoCredentials", "failed", hint, [TestJobs.Org, OtherOrg], Now.AddMinutes(-5), Now.AddSeconds(-10));
+
+        var page = Parse(StatusPageRenderer.Render(Model([], organizations) with { CredentialProblems = [problem] }));
+
+        var line = Assert.Single(page.QuerySelectorAll("#credentials .credential-problem"));
+        Assert.Contains("err", line.ClassList);
+        Assert.Equal(hint, line.QuerySelector(".hint")!.TextContent);
+        Assert.StartsWith($"NoCredentials for {TestJobs.Org}, alpha {OtherOrg}, failing since ", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains("last 10s ago", line.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#ready .ok"));
+        Assert.Contains("/readyz stays 200", page.QuerySelector("#ready")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoCredentialProblem_SaysSoInGreenOnceACallWasMade()
+    {
+        var idle = Parse(StatusPageRenderer.Render(Model([])));
+        var called = Parse(StatusPageRenderer.Render(Model([]) with { Activity = NoActivity with { LastCallAt = Now } }));
+
+        Assert.Equal("no call yet", idle.QuerySelector("#credentials")!.TextContent);
+        Assert.Equal("no credential errors", called.QuerySelector("#credentials .ok")!.TextContent);
+        Assert.Equal("yes", called.QuerySelector("#ready .ok")!.TextContent);
     }
 
     [Fact]
