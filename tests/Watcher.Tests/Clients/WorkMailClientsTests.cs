@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Watcher.Clients;
 using Watcher.Configuration;
+using Watcher.Health;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Simulator;
@@ -44,6 +46,7 @@ public sealed class WorkMailClientsTests : IAsyncLifetime, IDisposable
             new EnvironmentRegionSource(),
             metrics,
             new ApiActivity(TimeProvider.System),
+            new CredentialHealth(TimeProvider.System, new LastGoodWatcherOptions(options), NullLogger<CredentialHealth>.Instance),
             TimeProvider.System,
             new WorkMailStaticCredentials(_simulator.Credentials.AccessKeyId, _simulator.Credentials.SecretAccessKey));
         _simulator.Faults.ServerErrorRatio = 1.0;
