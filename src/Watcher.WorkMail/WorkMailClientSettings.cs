@@ -40,6 +40,12 @@ public sealed record WorkMailClientSettings
     public Action<WorkMailRetry>? OnRetry { get; init; }
 
     /// <summary>
+    /// Called when a call fails with an error the SDK would retry, with attempts left, because the SDK's retry quota
+    /// is spent (see docs/failure-modes.md): the call fails at once with that error. The error code is the call's last.
+    /// </summary>
+    public Action<WorkMailRetry>? OnRetryRefused { get; init; }
+
+    /// <summary>
     /// Awaited before every HTTP attempt of a WorkMail call, the SDK's retries included (not STS calls), with the
     /// call's cancellation token; for example a request-rate limiter. Its wait does not count against <see cref="RequestTimeout"/>.
     /// </summary>

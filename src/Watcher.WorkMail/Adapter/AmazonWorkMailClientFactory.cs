@@ -35,6 +35,7 @@ internal static class AmazonWorkMailClientFactory
             UseFIPSEndpoint = settings.UseFipsEndpoint,
             UseDualstackEndpoint = settings.UseDualstackEndpoint,
             OnRetry = settings.OnRetry,
+            OnRetryRefused = settings.OnRetryRefused,
             BeforeAttempt = settings.BeforeAttempt,
         };
         config.IdentityResolverConfiguration = new MarkingIdentityResolverConfiguration(config.IdentityResolverConfiguration);

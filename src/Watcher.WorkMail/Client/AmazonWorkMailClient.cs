@@ -85,6 +85,7 @@ internal sealed class AmazonWorkMailClient : AmazonServiceClient
         pipeline.AddHandlerAfter<Marshaller>(new AmazonWorkMailAuthSchemeHandler());
         pipeline.AddHandlerAfter<RetryHandler>(new RetryObserverHandler());
         pipeline.AddHandlerAfter<RetryHandler>(new BeforeAttemptHandler());
+        pipeline.AddHandlerBefore<RetryHandler>(new RetryQuotaObserverHandler());
         pipeline.AddHandlerBefore<EndpointDiscoveryHandler>(new CredentialsHandler());
     }
 }

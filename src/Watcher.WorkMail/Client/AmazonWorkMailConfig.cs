@@ -30,6 +30,9 @@ internal sealed class AmazonWorkMailConfig : ClientConfig
     /// <summary>Called once per retry by <see cref="Pipeline.RetryObserverHandler"/>; not an SDK setting.</summary>
     public Action<WorkMailRetry>? OnRetry { get; set; }
 
+    /// <summary>Called once per retry the SDK's retry quota refused, by <see cref="Pipeline.RetryQuotaObserverHandler"/>; not an SDK setting.</summary>
+    public Action<WorkMailRetry>? OnRetryRefused { get; set; }
+
     /// <summary>Awaited before every HTTP attempt by <see cref="Pipeline.BeforeAttemptHandler"/>; not an SDK setting.</summary>
     public Func<CancellationToken, ValueTask>? BeforeAttempt { get; set; }
 

@@ -41,7 +41,10 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
             {
                 metrics.ApiRetry(retry.Operation, retry.OrganizationId, retry.ErrorCode);
                 activity.Retried(retry.ErrorCode);
-            });
+            }) with
+        {
+            OnRetryRefused = refused => metrics.ApiRetryRefused(refused.Operation, refused.OrganizationId, refused.ErrorCode),
+        };
         var rate = watcher.Aws.MaxRequestsPerSecond;
         var ownRegion = _defaultRegion ?? TemplateRegion;
 

@@ -32,7 +32,7 @@ public static class DemoMode
         // Registered before Watcher's own services, so it stops after the last poll has.
         builder.Services.AddHostedService(_ => new DemoSimulatorLifetime(demo, spawner));
 
-        Console.WriteLine($"Demo mode: WorkMail simulator at {demo.Simulator.ServiceUrl} ({demo.Simulator.Region}) with {demo.Jobs.Count} listed export jobs, and organization {demo.DiscoveryOrganizationId} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
+        Console.WriteLine($"Demo mode: WorkMail simulator at {demo.Simulator.ServiceUrl} ({demo.Simulator.Region}) with {Plural.Of(demo.Jobs.Count, "listed export job")}, and organization {demo.DiscoveryOrganizationId} ({DemoScenario.DiscoveryOrganizationAlias}) watched by discovery, where a new job starts every {NewJobEvery.TotalSeconds:0} seconds.");
         return demo.Simulator;
     }
 

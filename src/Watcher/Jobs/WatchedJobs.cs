@@ -348,11 +348,17 @@ public sealed partial class WatchedJobs(
         [LoggerMessage(12, LogLevel.Information, "Listing the export jobs of {OrganizationId} works again after {ErrorCode}")]
         public static partial void ListingRecovered(ILogger logger, string organizationId, string errorCode);
 
-        [LoggerMessage(13, LogLevel.Warning, "{OrganizationId} lists {Skipped} more export jobs than Watcher:MaxWatchedJobs ({MaxWatchedJobs}) allows; watching the newest")]
-        public static partial void LimitReached(ILogger logger, string organizationId, int skipped, int maxWatchedJobs);
+        public static void LimitReached(ILogger logger, string organizationId, int skipped, int maxWatchedJobs) =>
+            LimitReached(logger, organizationId, Plural.Of(skipped, "more export job"), maxWatchedJobs);
 
-        [LoggerMessage(14, LogLevel.Debug, "Listed {OrganizationId}: {Listed} jobs, {Added} new, {Dropped} past retention")]
-        public static partial void Listed(ILogger logger, string organizationId, int listed, int added, int dropped);
+        public static void Listed(ILogger logger, string organizationId, int listed, int added, int dropped) =>
+            Listed(logger, organizationId, Plural.Of(listed, "job"), added, dropped);
+
+        [LoggerMessage(13, LogLevel.Warning, "{OrganizationId} lists {Skipped} than Watcher:MaxWatchedJobs ({MaxWatchedJobs}) allows; watching the newest")]
+        private static partial void LimitReached(ILogger logger, string organizationId, string skipped, int maxWatchedJobs);
+
+        [LoggerMessage(14, LogLevel.Debug, "Listed {OrganizationId}: {Listed}, {Added} new, {Dropped} past retention")]
+        private static partial void Listed(ILogger logger, string organizationId, string listed, int added, int dropped);
 
         [LoggerMessage(16, LogLevel.Warning, "Organization {OrganizationId} answered {ErrorCode}; its export jobs will be listed again at {RetryAt:O}, {BackoffDelay} after this poll, backing off further while it does")]
         public static partial void OrganizationBackingOff(ILogger logger, string organizationId, string errorCode, DateTimeOffset retryAt, TimeSpan backoffDelay);

@@ -14,11 +14,17 @@ public static class MetricsServiceCollectionExtensions
     private static readonly double[] QuartzDurationBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
     /// <summary>
-    /// Quartz tags its measurements with the job and trigger names: one per watched export job, on
-    /// streams that never forget a series. Keeping only the group-level tags bounds the cardinality.
+    /// Of Quartz's own instruments, the two an operator would chart: how long polls take, by group (explicit jobs,
+    /// organization listings), and polls that fired late because the scheduler was behind. The rest (job-store
+    /// operations, lock waits, trigger acquisition, clustering, Quartz's retries) describe Quartz's internals and
+    /// would open every scrape with about a hundred lines. Each keeps only its group-level tags: Quartz also tags
+    /// with the job and trigger names, one per watched export job, on streams that never forget a series.
     /// </summary>
-    private static readonly string[] QuartzTagKeys =
-        ["quartz.job.group", "quartz.job.result", "quartz.trigger.group", "quartz.scheduler.name", "quartz.operation", "quartz.jobstore.operation", "quartz.result"];
+    private static readonly Dictionary<string, string[]> QuartzKept = new(StringComparer.Ordinal)
+    {
+        ["quartz.job.execution.duration"] = ["quartz.job.group", "quartz.job.result"],
+        ["quartz.trigger.misfire"] = ["quartz.trigger.group"],
+    };
 
     /// <summary>
     /// Registers the metrics class, the per-job series writer, an OpenTelemetry pipeline for the instruments, and
@@ -75,8 +81,13 @@ public static class MetricsServiceCollectionExtensions
             return null;
         }
 
+        if (!QuartzKept.TryGetValue(instrument.Name, out var tagKeys))
+        {
+            return MetricStreamConfiguration.Drop;
+        }
+
         return instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal)
-            ? new ExplicitBucketHistogramConfiguration { Boundaries = QuartzDurationBuckets, TagKeys = QuartzTagKeys }
-            : new MetricStreamConfiguration { TagKeys = QuartzTagKeys };
+            ? new ExplicitBucketHistogramConfiguration { Boundaries = QuartzDurationBuckets, TagKeys = tagKeys }
+            : new MetricStreamConfiguration { TagKeys = tagKeys };
     }
 }

@@ -24,6 +24,7 @@ public sealed class WatcherMetrics
     private readonly Counter<long> _apiRequests;
     private readonly Counter<long> _apiErrors;
     private readonly Counter<long> _apiRetries;
+    private readonly Counter<long> _apiRetriesRefused;
     private readonly Histogram<double> _apiDuration;
 
     public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, IOptions<WatcherOptions> options)
@@ -44,6 +45,7 @@ public sealed class WatcherMetrics
         _apiRequests = meter.CreateCounter<long>("workmail.api.requests", description: "WorkMail API calls Watcher made, one per call whatever the SDK retried inside it.");
         _apiErrors = meter.CreateCounter<long>("workmail.api.request_errors", description: "WorkMail API calls that failed in the end, by error code.");
         _apiRetries = meter.CreateCounter<long>("workmail.api.request_retries", description: "Retry attempts the AWS SDK made inside WorkMail API calls, by the error code that caused them.");
+        _apiRetriesRefused = meter.CreateCounter<long>("workmail.api.request_retries_refused", description: "Retries the AWS SDK's retry quota refused: WorkMail API calls that failed at once with a retryable error and attempts left, by that error code.");
         _apiDuration = meter.CreateHistogram(
             "workmail.api.request_duration",
             unit: "s",
@@ -62,6 +64,9 @@ public sealed class WatcherMetrics
 
     public void ApiRetry(string operation, string organizationId, string errorCode) =>
         _apiRetries.Add(1, new TagList { { "operation", operation }, { "organization_id", organizationId }, { "error_code", errorCode } });
+
+    public void ApiRetryRefused(string operation, string organizationId, string errorCode) =>
+        _apiRetriesRefused.Add(1, new TagList { { "operation", operation }, { "organization_id", organizationId }, { "error_code", errorCode } });
 
     public void ApiDuration(string operation, TimeSpan elapsed) =>
         _apiDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));

@@ -179,7 +179,10 @@ public sealed partial class WatchedJobsReconciler(
         [LoggerMessage(4, LogLevel.Information, "No longer watching organization {OrganizationId}")]
         public static partial void OrganizationUnwatched(ILogger logger, string organizationId);
 
-        [LoggerMessage(5, LogLevel.Information, "Watching {Count} more export jobs in {Organizations} organizations, every {PollInterval} (each one logged at Debug)")]
-        public static partial void WatchingMany(ILogger logger, int count, int organizations, TimeSpan pollInterval);
+        public static void WatchingMany(ILogger logger, int count, int organizations, TimeSpan pollInterval) =>
+            WatchingMany(logger, Plural.Of(count, "more export job"), Plural.Of(organizations, "organization"), pollInterval);
+
+        [LoggerMessage(5, LogLevel.Information, "Watching {Count} in {Organizations}, every {PollInterval} (each one logged at Debug)")]
+        private static partial void WatchingMany(ILogger logger, string count, string organizations, TimeSpan pollInterval);
     }
 }

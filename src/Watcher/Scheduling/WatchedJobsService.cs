@@ -98,7 +98,10 @@ public sealed partial class WatchedJobsService(
         [LoggerMessage(1, LogLevel.Error, "The reloaded configuration was rejected; the last good configuration keeps running:\n{Failures}")]
         public static partial void ReloadRejected(ILogger logger, string failures);
 
-        [LoggerMessage(2, LogLevel.Information, "Applied the reloaded configuration: {JobCount} configured jobs")]
-        public static partial void ReloadApplied(ILogger logger, int jobCount);
+        public static void ReloadApplied(ILogger logger, int jobCount) =>
+            ReloadApplied(logger, Plural.Of(jobCount, "configured job"));
+
+        [LoggerMessage(2, LogLevel.Information, "Applied the reloaded configuration: {JobCount}")]
+        private static partial void ReloadApplied(ILogger logger, string jobCount);
     }
 }

@@ -37,7 +37,7 @@ internal static class JobTable
                 writer.Write(string.Create(CultureInfo.InvariantCulture, $"<tr class=\"group\"><th colspan=\"{Columns}\">"));
                 StatusHtml.Organization(writer, model.Organizations, organization);
                 var count = perOrganization[organization];
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $" <small>{count} {(count == 1 ? "job" : "jobs")}</small></th></tr>\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $" <small>{Plural.Of(count, "job")}</small></th></tr>\n"));
             }
 
             JobRow.Write(writer, model, job);

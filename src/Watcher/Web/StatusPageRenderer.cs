@@ -31,7 +31,7 @@ internal static class StatusPageRenderer
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"<meta http-equiv=\"refresh\" content=\"{model.RefreshSeconds}\">\n"));
         }
 
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"<title>Watcher: {model.Jobs.Count} export jobs</title>\n<style>"));
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"<title>Watcher: {Plural.Of(model.Jobs.Count, "export job")}</title>\n<style>"));
         writer.Write(StatusPageStyle.Css);
         writer.Write("</style>\n</head>\n<body>\n<header>\n<h1>Watcher</h1>\n<p class=\"sub\">Amazon WorkMail mailbox export jobs. Times are UTC; generated ");
         StatusHtml.Time(writer, model.Now);
@@ -142,7 +142,7 @@ internal static class StatusPageRenderer
     }
 
     private static void WriteApiCounts(TextWriter writer, ApiCounts counts) =>
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{StatusFormat.Count(counts.Calls)} calls; {StatusFormat.Count(counts.Errors)} failed ({StatusFormat.Percent(counts.ErrorRatio)}); {StatusFormat.Count(counts.Throttled)} throttled retries ({StatusFormat.Percent(counts.ThrottleRatio)} of calls)"));
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{StatusFormat.Count(counts.Calls)} {Plural.Noun(counts.Calls, "call")}; {StatusFormat.Count(counts.Errors)} failed ({StatusFormat.Percent(counts.ErrorRatio)}); {StatusFormat.Count(counts.Throttled)} {Plural.Noun(counts.Throttled, "throttled retry", "throttled retries")} ({StatusFormat.Percent(counts.ThrottleRatio)} of calls)"));
 
     private static void WriteOrganizations(TextWriter writer, StatusPageModel model)
     {

@@ -9,17 +9,22 @@ public static class WebExtensions
     public const string ReadinessPath = "/readyz";
 
     private const string LiveTag = "live";
-    private const string ReadyTag = "ready";
+
+    /// <summary>The methods every endpoint answers; anything else is 405.</summary>
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
     public static IServiceCollection AddWatcherHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-                .AddCheck<SchedulerHealthCheck>("scheduler", tags: [LiveTag])
-                .AddCheck<ReadinessHealthCheck>("first-poll", tags: [ReadyTag]);
+                .AddCheck<SchedulerHealthCheck>("scheduler", tags: [LiveTag]);
         return services;
     }
 
-    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and the status page at <c>/</c>.</summary>
+    /// <summary>
+    /// Maps <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and the status page at <c>/</c>, each answering GET and
+    /// HEAD only: routing answers any other method with 405 and an <c>Allow</c> header, and Kestrel sends no body
+    /// for HEAD. The exporter and the health checks would otherwise answer every method.
+    /// </summary>
     public static WebApplication MapWatcherEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -27,10 +32,14 @@ public static class WebExtensions
             MetricsPath,
             meterProvider: null,
             configureBranchedPipeline: branch => branch.Use((context, next) => MetricsResponse.WriteAsync(context, next)),
-            optionsName: null);
-        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapGet("/", StatusPageEndpoint.WriteAsync);
+            optionsName: null)
+           .ReadOnly();
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).ReadOnly();
+        app.Map(ReadinessPath, ReadinessEndpoint.WriteAsync).ReadOnly();
+        app.Map("/", StatusPageEndpoint.WriteAsync).ReadOnly();
         return app;
     }
+
+    private static void ReadOnly(this IEndpointConventionBuilder endpoint) =>
+        endpoint.WithMetadata(new HttpMethodMetadata(ReadMethods));
 }

@@ -80,7 +80,7 @@ public sealed class SettingsReloadProcessTests : IAsyncLifetime
         // A good file again: applied at once.
         volume.Update(Files("gamma"));
         await watcher.ScrapeUntilAsync(s => Watched(s, "gamma") && !Watched(s, "alpha") && !Watched(s, "beta") && Watched(s, "discovered"), "the repaired file's jobs");
-        await watcher.Process.WaitForLineAsync(l => l.Contains(Applied + ": 1 configured jobs", StringComparison.Ordinal), Promised, "the repaired file's log line");
+        await watcher.Process.WaitForLineAsync(l => l.Contains(Applied + ": 1 configured job", StringComparison.Ordinal), Promised, "the repaired file's log line");
         Assert.Equal(1, watcher.Lines(Applied));
     }
 
@@ -107,7 +107,7 @@ public sealed class SettingsReloadProcessTests : IAsyncLifetime
         await watcher.Process.SignalAsync("HUP");
 
         await watcher.Process.WaitForLineAsync(l => l.Contains("SIGHUP received; reloading the configuration", StringComparison.Ordinal), Promised, "the SIGHUP to be logged");
-        await watcher.Process.WaitForLineAsync(l => l.Contains(Applied + ": 1 configured jobs", StringComparison.Ordinal), Promised, "the reload to be applied");
+        await watcher.Process.WaitForLineAsync(l => l.Contains(Applied + ": 1 configured job", StringComparison.Ordinal), Promised, "the reload to be applied");
         Assert.False(watcher.Process.HasExited, $"Watcher exited on SIGHUP. Output:\n{watcher.Process.Output}");
         await watcher.AssertStillPolledAsync("alpha");
 

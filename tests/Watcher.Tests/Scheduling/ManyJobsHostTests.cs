@@ -48,7 +48,7 @@ public sealed class ManyJobsHostTests
             .Where(r => r.Category == typeof(WatchedJobsReconciler).FullName)
             .ToList();
         var summary = Assert.Single(logs, r => r.Level == LogLevel.Information);
-        Assert.Equal($"Watching 25 more export jobs in 1 organizations, every 1.00:00:00 (each one logged at Debug)", summary.Message);
+        Assert.Equal($"Watching 25 more export jobs in 1 organization, every 1.00:00:00 (each one logged at Debug)", summary.Message);
         Assert.Equal(ids.Order(), logs.Where(r => r.Level == LogLevel.Debug).Select(r => r.StructuredState!.Single(s => s.Key == "JobId").Value).Order());
     }
 }

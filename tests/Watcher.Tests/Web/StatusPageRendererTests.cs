@@ -146,6 +146,19 @@ public sealed class StatusPageRendererTests
     }
 
     [Fact]
+    public void Render_CountsOfOne_AreSingular()
+    {
+        var activity = new ApiActivitySnapshot(new ApiCounts(1, 0, 1), new ApiCounts(1, 1, 0), Now.AddSeconds(-12), Now.AddMinutes(-3), "ThrottlingException");
+
+        var page = Parse(StatusPageRenderer.Render(Model([Described("a", TestJobs.Running("a", 1))]) with { Activity = activity }));
+
+        Assert.Equal("Watcher: 1 export job", page.Title);
+        Assert.Equal("1 call; 0 failed (0%); 1 throttled retry (100% of calls)", page.QuerySelector("#api-recent")!.TextContent);
+        Assert.Equal("1 call; 1 failed (100%); 0 throttled retries (0% of calls)", page.QuerySelector("#api-total")!.TextContent);
+        Assert.EndsWith(" 1 job", page.QuerySelector("#jobs tr.group")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_CredentialProblem_ShowsItInRedWithItsHintAndSaysWhyReadyStaysYes()
     {
         const string hint = "No credentials: set <AWS_ACCESS_KEY_ID> & co.";

@@ -6,7 +6,8 @@ namespace Watcher.WorkMail.Client.Pipeline;
 
 /// <summary>
 /// Sits just inside the SDK's <see cref="RetryHandler"/>, so it sees every attempt of a call. When an attempt
-/// starts after a failed one, that is a retry: it reports it with the failed attempt's error code.
+/// starts after a failed one, that is a retry: it reports it with the failed attempt's error code. It also clears
+/// the SDK's retryable mark before each attempt, for <see cref="RetryQuotaObserverHandler"/>.
 /// </summary>
 internal sealed class RetryObserverHandler : PipelineHandler
 {
@@ -45,8 +46,24 @@ internal sealed class RetryObserverHandler : PipelineHandler
     private static void Remember(IRequestContext requestContext, Exception exception) =>
         requestContext.ContextAttributes[LastErrorCodeKey] = WorkMailErrorClassifier.ErrorCodeOf(exception);
 
+    /// <summary>The operation and organization of the call, with <paramref name="errorCode"/>.</summary>
+    internal static WorkMailRetry Describe(IRequestContext requestContext, string errorCode)
+    {
+        var (operation, organizationId) = requestContext.OriginalRequest switch
+        {
+            DescribeMailboxExportJobRequest describe => (WorkMailOperations.DescribeMailboxExportJob, describe.OrganizationId),
+            ListMailboxExportJobsRequest list => (WorkMailOperations.ListMailboxExportJobs, list.OrganizationId),
+            ListUsersRequest users => (WorkMailOperations.ListUsers, users.OrganizationId),
+            ListResourcesRequest resources => (WorkMailOperations.ListResources, resources.OrganizationId),
+            _ => (requestContext.RequestName ?? "Unknown", null),
+        };
+        return new WorkMailRetry(operation, organizationId ?? string.Empty, errorCode);
+    }
+
     private static void ReportRetry(IRequestContext requestContext)
     {
+        // The SDK sets it when it finds an attempt's error retryable and never clears it.
+        requestContext.IsLastExceptionRetryable = false;
         if (!requestContext.ContextAttributes.TryGetValue(LastErrorCodeKey, out var previous) || previous is not string errorCode)
         {
             return;
@@ -58,14 +75,6 @@ internal sealed class RetryObserverHandler : PipelineHandler
             return;
         }
 
-        var (operation, organizationId) = requestContext.OriginalRequest switch
-        {
-            DescribeMailboxExportJobRequest describe => (WorkMailOperations.DescribeMailboxExportJob, describe.OrganizationId),
-            ListMailboxExportJobsRequest list => (WorkMailOperations.ListMailboxExportJobs, list.OrganizationId),
-            ListUsersRequest users => (WorkMailOperations.ListUsers, users.OrganizationId),
-            ListResourcesRequest resources => (WorkMailOperations.ListResources, resources.OrganizationId),
-            _ => (requestContext.RequestName ?? "Unknown", null),
-        };
-        onRetry(new WorkMailRetry(operation, organizationId ?? string.Empty, errorCode));
+        onRetry(Describe(requestContext, errorCode));
     }
 }
