@@ -101,6 +101,9 @@ public sealed class RulesTests
     [Theory]
     [InlineData("prometheusRule.additionalRuleLabels.severity=page")]
     [InlineData("prometheusRule.additionalRuleLabels.scope=job")]
+    [InlineData("prometheusRule.additionalRuleLabels.alias=legal")]
+    [InlineData("prometheusRule.additionalRuleLabels.entity_id=x")]
+    [InlineData("prometheusRule.additionalRuleLabels.description=x")]
     [InlineData("prometheusRule.additionalRuleAnnotations.runbook_url=https://example.org")]
     [InlineData("prometheusRule.additionalRuleAnnotations.summary=x")]
     public void Rules_AdditionalLabelOrAnnotationThatTheChartOwns_FailsNamingTheKey(string setting)

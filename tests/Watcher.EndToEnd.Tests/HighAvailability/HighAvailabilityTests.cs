@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Watcher.EndToEnd.Tests.Dashboard;
 using Watcher.EndToEnd.Tests.Rules;
 using Watcher.EndToEnd.Tests.Support;
+using Watcher.Simulator;
 using Watcher.Testing.Waiting;
 
 namespace Watcher.EndToEnd.Tests.HighAvailability;
@@ -34,7 +35,11 @@ public sealed class HighAvailabilityTests(AlertingScenario scenario) : IClassFix
         Assert.Equal(Scenario.Namespace, (string?)labels["namespace"]);
         Assert.Equal(Scenario.Cluster, (string?)labels["cluster"]);
         Assert.Null(labels["instance"]);
-        Assert.Equal("WorkMail export job fails-soon failed", (string?)firing["annotations"]!["summary"]);
+        Assert.Null(labels["pod"]);
+        Assert.Equal(new SimulatedJob().EntityId, (string?)labels["entity_id"]);
+        Assert.Equal("doomed export", (string?)labels["description"]);
+        Assert.Null(labels["alias"]);
+        Assert.Equal($"WorkMail export of mailbox {new SimulatedJob().EntityId} (\"doomed export\") in organization {Scenario.Listed} failed", (string?)firing["annotations"]!["summary"]);
         Assert.EndsWith("docs/runbook.md#workmailexportjobfailed", (string?)firing["annotations"]!["runbook_url"], StringComparison.Ordinal);
 
         // One replica restarts. WatcherDown fires for that replica alone; the job's alert neither resolves nor repeats.

@@ -1,5 +1,6 @@
 using Watcher.EndToEnd.Tests.Rules;
 using Watcher.EndToEnd.Tests.Support;
+using Watcher.Simulator;
 
 namespace Watcher.EndToEnd.Tests.Prometheus;
 
@@ -15,7 +16,10 @@ public abstract class AlertTest : IAsyncLifetime
 
     private protected Scenario E2e { get; private set; } = null!;
 
-    public async Task InitializeAsync() => E2e = await Scenario.StartAsync();
+    /// <summary>Changes to the scenario's simulator before Watcher starts; none by default.</summary>
+    private protected virtual Action<WorkMailSimulator>? BeforeWatcher => null;
+
+    public async Task InitializeAsync() => E2e = await Scenario.StartAsync(BeforeWatcher);
 
     public async Task DisposeAsync() => await E2e.DisposeAsync();
 }
