@@ -9,11 +9,15 @@ public static class ConfigurationServiceCollectionExtensions
     public static IServiceCollection AddWatcherOptions(this IServiceCollection services)
     {
         services.TryAddSingleton<IDefaultRegionSource, EnvironmentRegionSource>();
-        services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
         services.TryAddSingleton<SettingsFiles>();
-        services.AddOptions<WatcherOptions>()
-                .BindConfiguration(WatcherOptions.SectionName)
-                .ValidateOnStart();
+
+        // The binder reads every key before binding, and its problems come first among the validation failures.
+        services.AddSingleton<WatcherOptionsBinder>();
+        services.AddSingleton<IConfigureOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
+        services.AddSingleton<IValidateOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
+        services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
+        services.AddSingleton<IOptionsChangeTokenSource<WatcherOptions>>(s => new ConfigurationChangeTokenSource<WatcherOptions>(s.GetRequiredService<IConfiguration>()));
+        services.AddOptions<WatcherOptions>().ValidateOnStart();
         return services;
     }
 
