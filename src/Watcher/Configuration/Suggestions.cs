@@ -13,7 +13,7 @@ internal static class Suggestions
         foreach (var candidate in known)
         {
             // A slip or two in a long name, one in a short one: "Foo" is not a misspelt "Aws".
-            var allowed = Math.Clamp(candidate.Length / 4, 1, 3);
+            var allowed = Math.Clamp((candidate.Length + 1) / 3, 1, 3);
             var distance = Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant());
             if (distance <= allowed && distance < bestDistance)
             {

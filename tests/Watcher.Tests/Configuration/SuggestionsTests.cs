@@ -14,6 +14,7 @@ public sealed class SuggestionsTests
     [InlineData("Job", "Jobs")]
     [InlineData("Regoin", "Region")]
     [InlineData("MaxBackof", "MaxBackoff")]
+    [InlineData("Regio", "Region")]
     public void Closest_Typo_NamesTheSetting(string typed, string expected) => Assert.Equal(expected, Suggestions.Closest(typed, Known));
 
     [Theory]
