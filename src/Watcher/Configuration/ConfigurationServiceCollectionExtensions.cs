@@ -11,12 +11,13 @@ public static class ConfigurationServiceCollectionExtensions
         services.TryAddSingleton<IDefaultRegionSource, EnvironmentRegionSource>();
         services.TryAddSingleton<SettingsFiles>();
 
-        // The binder reads every key before binding, and its problems come first among the validation failures.
+        // The binder reads every key before binding, and its problems come first among the validation failures. No
+        // change token source: WatchedJobsService follows reloads itself, and ValidateOnStart's options monitor would
+        // otherwise rebuild the options on the reloading thread and throw there for a bad reload.
         services.AddSingleton<WatcherOptionsBinder>();
         services.AddSingleton<IConfigureOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
         services.AddSingleton<IValidateOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
         services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
-        services.AddSingleton<IOptionsChangeTokenSource<WatcherOptions>>(s => new ConfigurationChangeTokenSource<WatcherOptions>(s.GetRequiredService<IConfiguration>()));
         services.AddOptions<WatcherOptions>().ValidateOnStart();
         return services;
     }
