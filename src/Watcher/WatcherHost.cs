@@ -92,7 +92,8 @@ public static partial class WatcherHost
         }
         catch (InvalidOperationException ex)
         {
-            // The binder's own message names the key it could not convert, e.g. 'Watcher:PollInterval'.
+            // Values that do not convert are validation failures (WatcherOptionsBinder); anything the binder still
+            // cannot bind throws this, whose message names the key.
             throw WatcherStartupException.InvalidConfiguration([ex.Message], ex);
         }
     }

@@ -9,11 +9,16 @@ public static class ConfigurationServiceCollectionExtensions
     public static IServiceCollection AddWatcherOptions(this IServiceCollection services)
     {
         services.TryAddSingleton<IDefaultRegionSource, EnvironmentRegionSource>();
-        services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
         services.TryAddSingleton<SettingsFiles>();
-        services.AddOptions<WatcherOptions>()
-                .BindConfiguration(WatcherOptions.SectionName)
-                .ValidateOnStart();
+
+        // The binder reads every key before binding, and its problems come first among the validation failures. No
+        // change token source: WatchedJobsService follows reloads itself, and ValidateOnStart's options monitor would
+        // otherwise rebuild the options on the reloading thread and throw there for a bad reload.
+        services.AddSingleton<WatcherOptionsBinder>();
+        services.AddSingleton<IConfigureOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
+        services.AddSingleton<IValidateOptions<WatcherOptions>>(s => s.GetRequiredService<WatcherOptionsBinder>());
+        services.AddSingleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>();
+        services.AddOptions<WatcherOptions>().ValidateOnStart();
         return services;
     }
 

@@ -25,6 +25,9 @@ public sealed class SettingsFileProvider(SettingsFileSource source) : JsonConfig
     /// <summary>Why the last load kept the previous data, naming the file; null when it loaded.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Every key the file holds now, read at once (see <see cref="ConfigurationKeys"/>).</summary>
+    internal IEnumerable<string> Keys => Data.Keys;
+
     /// <summary>Whether the file's content differs from what the last load read (or found missing).</summary>
     public bool HasChanged() => Fingerprint() != Volatile.Read(ref _loadedFingerprint);
 

@@ -88,7 +88,8 @@ public sealed partial class WatchedJobsService(
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            // The binder throws for values it cannot convert, e.g. PollInterval "soon"; its message names the key.
+            // WatcherOptionsBinder reports values that do not convert as validation failures; this is the binder's
+            // own failure for anything it still cannot bind, whose message names the key.
             Log.ReloadRejected(logger, ex.Message);
         }
     }

@@ -40,6 +40,10 @@ public sealed class ChartLintTests
     [InlineData("extraManifests:\n  - 42\n", "extraManifests")]
     [InlineData("global:\n  imageRegistry: 5\n", "imageRegistry")]
     [InlineData("test:\n  timeoutSeconds: soon\n", "timeoutSeconds")]
+    [InlineData("watcher:\n  pollInterval: \"30\"\n", "pollInterval")]
+    [InlineData("watcher:\n  pollInterval: 30\n", "pollInterval")]
+    [InlineData("watcher:\n  maxBackoff: 1 hour\n", "maxBackoff")]
+    [InlineData("watcher:\n  aws:\n    requestTimeout: 10sec\n", "requestTimeout")]
     public void Lint_WithWrongType_FailsOnTheSchema(string values, string offendingKey)
     {
         var file = Path.Combine(Path.GetTempPath(), $"watcher-bad-values-{Guid.NewGuid():N}.yaml");

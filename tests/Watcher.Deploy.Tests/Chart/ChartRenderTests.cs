@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Watcher.Configuration;
 using Watcher.Metrics.Otlp;
 using Watcher.Testing;
@@ -21,12 +23,23 @@ public sealed class ChartRenderTests
         var configMap = Helm.Settings(Helm.Manifests("-f", Path.Combine(Repository.Chart, "ci", valuesFile)));
         var json = (string)configMap["data"]!["appsettings.json"]!;
 
-        var options = new WatcherOptions();
-        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build()
-            .GetSection(WatcherOptions.SectionName).Bind(options);
-        var result = new WatcherOptionsValidator(new NoDefaultRegion()).Validate(null, options);
+        // Read, bound and validated as Watcher does it: unknown keys and unreadable durations fail too.
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build())
+            .AddSingleton<IDefaultRegionSource>(new NoDefaultRegion())
+            .AddWatcherOptions()
+            .BuildServiceProvider();
+        IEnumerable<string> failures = [];
+        try
+        {
+            services.GetRequiredService<IOptionsFactory<WatcherOptions>>().Create(Options.DefaultName);
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures = ex.Failures;
+        }
 
-        Assert.True(result.Succeeded, $"{valuesFile}: {string.Join("; ", result.Failures ?? [])}\n{json}");
+        Assert.True(!failures.Any(), $"{valuesFile}: {string.Join("; ", failures)}\n{json}");
     }
 
     [Fact]

@@ -110,6 +110,26 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_MisspeltKeyAndBareNumber_SaysWhichKeyIsNotASettingAndWhyTheValueIsNotADurationAndExitsTwo()
+    {
+        var config = Config(["running-job"], []);
+        config["Watcher__PollIntervall"] = "00:00:30";
+        config["Watcher__MaxBackoff"] = "30";
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            [
+                "Configuration: invalid",
+                "  Watcher:MaxBackoff: '30' has no unit; write 30s, 5m, 1h, 1d or 00:00:30",
+                "  Watcher:PollIntervall is not a setting; did you mean Watcher:PollInterval?",
+            ],
+            output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0));
+        Assert.Empty(_simulator.Requests.All);
+    }
+
+    [Fact]
     public async Task Check_WebIdentityEnvironment_NamesWebIdentityAndRoleButNeverTheToken()
     {
         const string Token = "canary-web-identity-token-6f1c0b";

@@ -85,6 +85,20 @@ public sealed class SettingsReloadProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfigMapUpdate_WithAMisspeltKey_IsRejectedNamingTheKeyAndTheLastGoodKeepsRunning()
+    {
+        using var volume = ConfigMapVolume.Create(Files("alpha"));
+        await using var watcher = await StartInAsync(volume, "alpha");
+
+        volume.Update(Settings(Render(["beta"], pollIntervalKey: "PollIntervall")));
+
+        var rejected = await watcher.Process.WaitForLineAsync(l => l.Contains(" is not a setting", StringComparison.Ordinal), Promised, "the misspelt key to be rejected");
+        Assert.Equal("Watcher:PollIntervall is not a setting; did you mean Watcher:PollInterval?", rejected.Trim());
+        await watcher.AssertStillPolledAsync("alpha");
+        Assert.Equal(0, watcher.Lines(Applied));
+    }
+
+    [Fact]
     public async Task WholeFolderReplaced_AppliesItAndTheUpdatesAfterIt()
     {
         using var volume = ConfigMapVolume.Create(Files("alpha"));
@@ -121,12 +135,15 @@ public sealed class SettingsReloadProcessTests : IAsyncLifetime
 
     private Dictionary<string, string> Files(params string[] jobIds) => Settings(Render(jobIds));
 
-    private string Render(params string[] jobIds) => SettingsFile.Render(
-        new
+    private string Render(params string[] jobIds) => Render(jobIds, "PollInterval");
+
+    /// <summary>The settings, with the poll interval written as a person would ("10s") under <paramref name="pollIntervalKey"/>.</summary>
+    private string Render(string[] jobIds, string pollIntervalKey) => SettingsFile.Render(
+        new Dictionary<string, object>
         {
-            Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
-            PollInterval = PollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-            Jobs = jobIds.Select(id => new { OrganizationId = Org, JobId = id }).ToArray(),
+            ["Aws"] = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString() },
+            [pollIntervalKey] = $"{PollInterval.TotalSeconds}s",
+            ["Jobs"] = jobIds.Select(id => new { OrganizationId = Org, JobId = id }).ToArray(),
         },
         SettingsFile.ReloadsLogged);
 
