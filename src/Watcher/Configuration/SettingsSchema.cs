@@ -16,12 +16,13 @@ internal static class SettingsSchema
     /// The option types below <see cref="WatcherOptions"/>. Native AOT keeps a type's property metadata only when
     /// something asks for it; a test holds this list equal to the types the properties lead to.
     /// </summary>
-    internal static readonly Type[] NestedTypes = [typeof(AwsOptions), typeof(WatchedJobOptions), typeof(OrganizationOptions), typeof(MetricsOptions)];
+    internal static readonly Type[] NestedTypes = [typeof(AwsOptions), typeof(WatchedJobOptions), typeof(OrganizationOptions), typeof(MetricsOptions), typeof(CoverageOptions)];
 
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(AwsOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(WatchedJobOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(OrganizationOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(MetricsOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(CoverageOptions))]
     private static SettingNode Build() => Section(typeof(WatcherOptions));
 
     private static SettingNode Section([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type)
