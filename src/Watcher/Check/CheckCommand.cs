@@ -58,7 +58,7 @@ public static class CheckCommand
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Configuration: valid ({options.Jobs.Count} jobs, {options.Organizations.Count} organizations; settings from {builder.Environment.ContentRootPath})"));
+            $"Configuration: valid ({Plural.Of(options.Jobs.Count, "job")}, {Plural.Of(options.Organizations.Count, "organization")}; settings from {builder.Environment.ContentRootPath})"));
         await output.WriteLineAsync($"Region: {region} (for Watcher:Jobs, and for organizations without a Region of their own; REGION below shows each call's)");
         await output.WriteLineAsync($"Endpoint: {endpoint.Url}");
         await output.WriteLineAsync($"Credentials: {source.Kind}: {source.Description}");
@@ -107,7 +107,7 @@ public static class CheckCommand
             var client = clients.ForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
             var page = await client.ListExportJobsAsync(organization.OrganizationId, nextToken: null, maxResults: 100, CancellationToken.None);
             var running = page.Jobs.Count(j => j.State == ExportJobState.Running);
-            var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} jobs listed");
+            var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} {(page.NextToken is null ? Plural.Noun(page.Jobs.Count, "job") : "jobs")} listed");
             var state = string.Create(CultureInfo.InvariantCulture, $"{running} {ExportJobStates.Running}");
             return new CheckResult("organization", name, region, listed, state, "-", null, null, null);
         }

@@ -32,7 +32,7 @@ internal static class CheckReport
         await output.WriteLineAsync();
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{results.Count - failed.Count} of {results.Count} checks passed."));
+            $"{results.Count - failed.Count} of {Plural.Of(results.Count, "check")} passed."));
     }
 
     private static string Line(string[] cells, int[] widths) =>

@@ -8,4 +8,10 @@ public sealed record Completion(
     DateTimeOffset EndTime,
     string S3BucketName,
     string S3Path,
-    string? Description);
+    string? Description)
+{
+    public MailboxKey Mailbox => new(OrganizationId, EntityId);
+
+    /// <summary>Whether this completion tells more about its mailbox than <paramref name="known"/>: it is a later export.</summary>
+    public bool Supersedes(Completion? known) => known is null || (known.JobId != JobId && EndTime > known.EndTime);
+}

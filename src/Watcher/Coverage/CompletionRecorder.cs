@@ -2,20 +2,20 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
-using Watcher.Jobs;
 using Watcher.WorkMail.Model;
 
 namespace Watcher.Coverage;
 
 /// <summary>
-/// Hands each COMPLETED export that a poll sees to the store, once: it remembers which jobs it has handed over and
-/// queues only new ones, so a listing that shows a finished job every cycle costs one dictionary lookup per job. The
-/// queue is drained by <see cref="CompletionRecorderService"/>, so polls never wait on the disk.
+/// Hands each COMPLETED export that a poll sees to the store, once: it remembers the end of the latest completion
+/// handed over for each mailbox and queues only later ones, so a listing that shows a finished job every cycle costs
+/// one dictionary lookup per job, and memory follows the number of mailboxes, not of jobs. The queue is drained by
+/// <see cref="CompletionRecorderService"/>, so polls never wait on the disk.
 /// </summary>
 public sealed class CompletionRecorder(IOptions<WatcherOptions> options, TimeProvider time)
 {
     private readonly bool _enabled = options.Value.Coverage.Enabled;
-    private readonly ConcurrentDictionary<WatchedJobKey, byte> _seen = new();
+    private readonly ConcurrentDictionary<MailboxKey, DateTimeOffset> _latest = new();
     private readonly Channel<Completion> _queue = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
 
     public ChannelReader<Completion> Queued => _queue.Reader;
@@ -46,7 +46,7 @@ public sealed class CompletionRecorder(IOptions<WatcherOptions> options, TimePro
         ArgumentNullException.ThrowIfNull(completions);
         foreach (var completion in completions)
         {
-            _seen.TryAdd(new WatchedJobKey(completion.OrganizationId, completion.JobId), 0);
+            Claim(completion.Mailbox, completion.EndTime);
         }
     }
 
@@ -55,13 +55,38 @@ public sealed class CompletionRecorder(IOptions<WatcherOptions> options, TimePro
 
     private void Offer(string organizationId, string jobId, string? entityId, DateTimeOffset? endTime, string? bucket, string? s3Path, string? description)
     {
-        if (!_enabled || !_seen.TryAdd(new WatchedJobKey(organizationId, jobId), 0))
+        // WorkMail sets EndTime on every finished job; should one come without it, the time it was first seen finished
+        // is the closest honest answer, and coverage still counts the mailbox.
+        var mailbox = new MailboxKey(organizationId, entityId ?? string.Empty);
+        if (!_enabled || !Claim(mailbox, endTime))
         {
             return;
         }
 
-        // WorkMail sets EndTime on every finished job; should one come without it, the time it was seen finished is
-        // the closest honest answer, and coverage still counts the mailbox.
-        _queue.Writer.TryWrite(new Completion(organizationId, entityId ?? string.Empty, jobId, endTime ?? time.GetUtcNow(), bucket ?? string.Empty, s3Path ?? string.Empty, description));
+        _queue.Writer.TryWrite(new Completion(mailbox.OrganizationId, mailbox.EntityId, jobId, endTime ?? time.GetUtcNow(), bucket ?? string.Empty, s3Path ?? string.Empty, description));
+    }
+
+    /// <summary>True if <paramref name="endTime"/> is later than every completion of the mailbox handed over so far.</summary>
+    private bool Claim(MailboxKey mailbox, DateTimeOffset? endTime)
+    {
+        while (true)
+        {
+            if (_latest.TryGetValue(mailbox, out var known))
+            {
+                if (endTime is not { } end || end <= known)
+                {
+                    return false;
+                }
+
+                if (_latest.TryUpdate(mailbox, end, known))
+                {
+                    return true;
+                }
+            }
+            else if (_latest.TryAdd(mailbox, endTime ?? time.GetUtcNow()))
+            {
+                return true;
+            }
+        }
     }
 }

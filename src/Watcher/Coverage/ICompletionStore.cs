@@ -8,9 +8,12 @@ public interface ICompletionStore
 {
     CompletionStoreHealth Health { get; }
 
-    /// <summary>Remembers a completion; recording the same (organization, job) again changes nothing. True if it was new.</summary>
+    /// <summary>
+    /// Remembers a completion when it is its mailbox's latest; the same job again, or an earlier export of the mailbox,
+    /// changes nothing. True if it became the latest.
+    /// </summary>
     Task<bool> RecordAsync(Completion completion, CancellationToken cancellationToken = default);
 
-    /// <summary>Every completion remembered, from earlier runs too when the store is durable.</summary>
+    /// <summary>The latest completion of every mailbox remembered, from earlier runs too when the store is durable.</summary>
     Task<IReadOnlyList<Completion>> LoadAsync(CancellationToken cancellationToken = default);
 }

@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
-using Watcher.Jobs;
 
 namespace Watcher.Coverage;
 
 /// <summary>
-/// Completions in a SQLite file (WAL mode), with a copy of all of them in memory. When the file cannot be used (a
+/// Completions in a SQLite file (WAL mode), with the latest of each mailbox in memory, so memory follows the
+/// number of mailboxes, not of export jobs. When the file cannot be used (a
 /// folder, a missing or unwritable folder, a corrupt file, a newer schema) it says why once, in the log and in
 /// <see cref="Health"/>, and keeps recording in memory; it tries the file again at the next record or load, at most
 /// once per <c>retryInterval</c>, and then writes what it recorded in the meantime.
@@ -17,8 +17,8 @@ public sealed partial class SqliteCompletionStore(string path, TimeSpan retryInt
     : ICompletionStore, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<WatchedJobKey, Completion> _completions = [];
-    private readonly HashSet<WatchedJobKey> _unsaved = [];
+    private readonly Dictionary<MailboxKey, Completion> _completions = [];
+    private readonly HashSet<MailboxKey> _unsaved = [];
     private SqliteConnection? _connection;
     private DateTimeOffset? _failedAt;
     private CompletionStoreHealth _health = CompletionStoreHealth.Ok;
@@ -33,14 +33,13 @@ public sealed partial class SqliteCompletionStore(string path, TimeSpan retryInt
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var key = new WatchedJobKey(completion.OrganizationId, completion.JobId);
             OpenIfDue();
-            if (!_completions.TryAdd(key, completion))
+            if (!Keep(completion))
             {
                 return false;
             }
 
-            _unsaved.Add(key);
+            _unsaved.Add(completion.Mailbox);
             SaveUnsaved();
             return true;
         }
@@ -103,7 +102,7 @@ public sealed partial class SqliteCompletionStore(string path, TimeSpan retryInt
             CompletionSchema.Migrate(connection);
             foreach (var stored in ReadAll(connection))
             {
-                _completions.TryAdd(new WatchedJobKey(stored.OrganizationId, stored.JobId), stored);
+                Keep(stored);
             }
         }
         catch (SqliteException ex)
@@ -128,6 +127,18 @@ public sealed partial class SqliteCompletionStore(string path, TimeSpan retryInt
 
         Volatile.Write(ref _health, CompletionStoreHealth.Ok);
         SaveUnsaved();
+    }
+
+    /// <summary>Makes <paramref name="completion"/> its mailbox's latest, unless a later one is known.</summary>
+    private bool Keep(Completion completion)
+    {
+        if (!completion.Supersedes(_completions.GetValueOrDefault(completion.Mailbox)))
+        {
+            return false;
+        }
+
+        _completions[completion.Mailbox] = completion;
+        return true;
     }
 
     private void SaveUnsaved()

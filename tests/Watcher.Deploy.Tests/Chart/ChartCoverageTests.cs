@@ -33,7 +33,7 @@ public sealed class ChartCoverageTests
         Assert.Equal("gp3", (string?)claim["spec"]!["storageClassName"]);
         Assert.Equal("keep", (string?)claim["metadata"]!["annotations"]!["helm.sh/resource-policy"]);
         Assert.Equal("Recreate", (string?)Helm.OfKind(manifests, "Deployment")["spec"]!["strategy"]!["type"]);
-        Assert.Equal("180.00:00:00", (string?)Coverage(manifests)!["MaxAge"]);
+        Assert.Equal("180d", (string?)Coverage(manifests)!["MaxAge"]);
     }
 
     [Fact]

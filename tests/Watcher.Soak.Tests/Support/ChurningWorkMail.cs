@@ -19,6 +19,9 @@ internal sealed class ChurningWorkMail : IWorkMailExportJobs, IWorkMailClients
 {
     private const string Prefix = "job-";
 
+    // An organization's mailboxes are few and each is exported again and again; its jobs are what churn.
+    private const int Mailboxes = 5_000;
+
     private readonly IWorkMailExportJobs _client;
     private int _cycle;
     private long _listCalls;
@@ -142,7 +145,7 @@ internal sealed class ChurningWorkMail : IWorkMailExportJobs, IWorkMailClients
             : (ExportJobState.Completed, 100);
         var jobId = JobId(index);
         return new ExportJobDetails(
-            OrganizationId, jobId, "entity-" + jobId, "export " + jobId, "arn:aws:iam::111122223333:role/export", "arn:aws:kms:us-east-1:111122223333:key/k",
+            OrganizationId, jobId, "mailbox-" + (index % Mailboxes).ToString(CultureInfo.InvariantCulture), "export " + jobId, "arn:aws:iam::111122223333:role/export", "arn:aws:kms:us-east-1:111122223333:key/k",
             "bucket", "prefix", "s3://bucket/prefix/" + jobId + ".zip", progress, state,
             state == ExportJobState.Failed ? "failed at " + jobId : null,
             start,

@@ -39,7 +39,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         var (exitCode, output) = await RunCheckAsync(Environment(config));
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Configuration: valid (2 jobs, 1 organizations", output, StringComparison.Ordinal);
+        Assert.Contains("Configuration: valid (2 jobs, 1 organization;", output, StringComparison.Ordinal);
         Assert.Contains("Credentials: environment: environment variables AWS_ACCESS_KEY_ID", output, StringComparison.Ordinal);
         Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+running-job\s+RUNNING\s+[1-9]\d?%\s+ok", output);
         Assert.Matches(@"job\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+done-job\s+COMPLETED\s+100%\s+ok", output);
@@ -77,7 +77,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Matches(@"running-job\s+-\s+-\s+Network", output);
         Assert.Contains($"hint: Could not reach http://127.0.0.1:{closed}/", output, StringComparison.Ordinal);
-        Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 check passed.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
             Assert.Matches(@"running-job\s+-\s+-\s+Network", output);
             Assert.Contains("getting web identity credentials from STS failed (Error calling AssumeRole for role arn:aws:iam::111122223333:role/watcher-irsa)", output, StringComparison.Ordinal);
             Assert.Contains("hint: Getting credentials from STS failed (credential source: web identity).", output, StringComparison.Ordinal);
-            Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+            Assert.Contains("0 of 1 check passed.", output, StringComparison.Ordinal);
         }
         finally
         {
@@ -279,7 +279,7 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         var (exitCode, output) = await RunCheckAsync(Environment(config));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("0 of 1 checks passed.", output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 check passed.", output, StringComparison.Ordinal);
         Assert.Contains($"  then for {Org}: assumes {Role} through STS", output, StringComparison.Ordinal);
         Assert.Contains($"hint: STS denied sts:AssumeRole on {Role}: its trust policy must allow the identity Watcher runs as", output, StringComparison.Ordinal);
         Assert.Equal(0, _simulator.Requests.Count("ListMailboxExportJobs", Org));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Watcher.Simulator;
 using Watcher.Testing;
 using Watcher.Testing.Processes;
@@ -20,11 +21,11 @@ public sealed class CheckSimulateProcessTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(result.Error);
         Assert.Contains("Demo mode: checking the demo's configuration against the built-in WorkMail simulator at http://127.0.0.1:", result.Output, StringComparison.Ordinal);
-        Assert.Contains($"organizations; settings from {Repository.Root})", result.Output, StringComparison.Ordinal);
+        Assert.Matches($@"Configuration: valid \(\d+ jobs, 1 organization; settings from {Regex.Escape(Repository.Root)}\)", result.Output);
         Assert.Contains("Credentials: static:", result.Output, StringComparison.Ordinal);
-        Assert.Matches($@"job\s+{DemoScenario.LegalOrganizationId}\s+\S+\s+RUNNING\s+\d+%\s+ok", result.Output);
-        Assert.Matches($@"job\s+{DemoScenario.FinanceOrganizationId}\s+\S+\s+FAILED\s+\d+%\s+ok", result.Output);
-        Assert.Matches($@"organization\s+{DemoScenario.DiscoveryOrganizationId} \({DemoScenario.DiscoveryOrganizationAlias}\)\s+\d+ jobs listed", result.Output);
+        Assert.Matches($@"job\s+{DemoScenario.LegalOrganizationId}\s+us-east-1\s+\S+\s+RUNNING\s+\d+%\s+ok", result.Output);
+        Assert.Matches($@"job\s+{DemoScenario.FinanceOrganizationId}\s+us-east-1\s+\S+\s+FAILED\s+\d+%\s+ok", result.Output);
+        Assert.Matches($@"organization\s+{DemoScenario.DiscoveryOrganizationId} \({DemoScenario.DiscoveryOrganizationAlias}\)\s+us-east-1\s+\d+ jobs listed", result.Output);
         Assert.Matches(@"\n(\d+) of \1 checks passed\.", result.Output);
     }
 

@@ -42,7 +42,7 @@ public sealed class WatcherOptionsBinderTests
         { "misspelt key in an organization", [("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:Alais", "legal")], ["Watcher:Organizations:0:Alais is not a setting; did you mean Watcher:Organizations:0:Alias?"] },
         { "misspelt key under Aws", [("Watcher:Aws:Regoin", "eu-west-1")], ["Watcher:Aws:Regoin is not a setting; did you mean Watcher:Aws:Region?"] },
         { "setting of another section", [("Watcher:Region", "eu-west-1")], ["Watcher:Region is not a setting; did you mean Watcher:Aws:Region?"] },
-        { "unknown section reported once", [("Watcher:Foo:Bar", "1"), ("Watcher:Foo:Baz:Qux", "2")], ["Watcher:Foo is not a setting; Watcher takes Aws, Jobs, Organizations, TerminalJobRetention, MaxWatchedJobs, PollInterval, MaxConcurrentCalls, MaxBackoff, ShutdownTimeout, Metrics"] },
+        { "unknown section reported once", [("Watcher:Foo:Bar", "1"), ("Watcher:Foo:Baz:Qux", "2")], ["Watcher:Foo is not a setting; Watcher takes Aws, Jobs, Organizations, TerminalJobRetention, MaxWatchedJobs, PollInterval, MaxConcurrentCalls, MaxBackoff, ShutdownTimeout, Metrics, Coverage"] },
         { "list written as a section", [("Watcher:Organizations:OrganizationId", Org)], ["Watcher:Organizations:OrganizationId is not a setting; Watcher:Organizations is a list, numbered from 0, as in Watcher:Organizations:0:OrganizationId"] },
         { "key under a value", [("Watcher:PollInterval:Seconds", "30")], ["Watcher:PollInterval:Seconds is not a setting; Watcher:PollInterval is a value, with nothing under it"] },
         { "value on a section", [("Watcher:Aws", "eu-west-1")], ["Watcher:Aws is a section of settings, so it takes no value of its own, but was 'eu-west-1'"] },
@@ -138,7 +138,7 @@ public sealed class WatcherOptionsBinderTests
 
         Assert.Equal(found.OrderBy(t => t.Name), SettingsSchema.NestedTypes.OrderBy(t => t.Name));
         Assert.Equal(
-            ["Aws", "Jobs", "Organizations", "TerminalJobRetention", "MaxWatchedJobs", "PollInterval", "MaxConcurrentCalls", "MaxBackoff", "ShutdownTimeout", "Metrics"],
+            ["Aws", "Jobs", "Organizations", "TerminalJobRetention", "MaxWatchedJobs", "PollInterval", "MaxConcurrentCalls", "MaxBackoff", "ShutdownTimeout", "Metrics", "Coverage"],
             SettingsSchema.Watcher.Children!.Keys);
     }
 

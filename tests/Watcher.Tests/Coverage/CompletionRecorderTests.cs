@@ -76,12 +76,26 @@ public sealed class CompletionRecorderTests : IDisposable
     [Fact]
     public async Task Listing_OfACompletionAlreadyStored_DoesNotQueueItAgain()
     {
-        _rig.Completions.AlreadyStored([new Completion(Org, "entity-job-1", "job-1", TestJobs.Start, "bucket", "s3://bucket/x", null)]);
+        _rig.Completions.AlreadyStored([new Completion(Org, "entity-job-1", "job-1", TestJobs.Start.AddMinutes(31), "bucket", "s3://bucket/x", null)]);
         _rig.WorkMail.List(Org, Job(1, ExportJobState.Completed), Job(2, ExportJobState.Completed));
 
         await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
 
         Assert.Equal(["job-2"], Drain().Select(c => c.JobId));
+    }
+
+    [Fact]
+    public async Task Listing_SameMailboxExportedAgain_QueuesOnlyLaterExports()
+    {
+        var earlier = Job(1, ExportJobState.Completed) with { EntityId = "jane" };
+        var later = Job(5, ExportJobState.Completed) with { EntityId = "jane" };
+        var older = Job(0, ExportJobState.Completed) with { EntityId = "jane" };
+        _rig.WorkMail.List(Org, earlier);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+        _rig.WorkMail.List(Org, older, earlier, later);
+        await _rig.OrganizationPoller.PollAsync(Org, CancellationToken.None);
+
+        Assert.Equal(["job-1", "job-5"], Drain().Select(c => c.JobId));
     }
 
     private static PollingRig Rig(bool enabled, int maxWatchedJobs = 10_000)

@@ -73,6 +73,37 @@ public sealed class SqliteCompletionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordAsync_SameMailboxExportedAgain_KeepsOnlyItsLatestInMemoryAndAfterReopening()
+    {
+        var first = Open();
+        var earlier = Completion("job-1", "entity-1", TimeSpan.FromDays(-20));
+        var later = Completion("job-2", "entity-1", TimeSpan.FromDays(-1));
+        var older = Completion("job-0", "entity-1", TimeSpan.FromDays(-40));
+        Assert.True(await first.RecordAsync(earlier));
+        Assert.True(await first.RecordAsync(later));
+        Assert.False(await first.RecordAsync(older));
+        Assert.Equal([later], await first.LoadAsync());
+        first.Dispose();
+
+        Assert.Equal([later], await Open().LoadAsync());
+        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM completions;"));
+    }
+
+    [Fact]
+    public async Task NoCompletionStore_SameMailboxExportedAgain_KeepsOnlyItsLatest()
+    {
+        var store = new NoCompletionStore();
+        var earlier = Completion("job-1", "entity-1", TimeSpan.FromDays(-20));
+        var later = Completion("job-2", "entity-1", TimeSpan.FromDays(-1));
+
+        Assert.True(await store.RecordAsync(later));
+        Assert.False(await store.RecordAsync(earlier));
+        Assert.False(await store.RecordAsync(later));
+
+        Assert.Equal([later], await store.LoadAsync());
+    }
+
+    [Fact]
     public async Task RecordAsync_SameJobAgain_KeepsOneRowAndSaysItWasNotNew()
     {
         var first = Open();
