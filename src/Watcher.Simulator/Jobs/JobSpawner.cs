@@ -5,13 +5,17 @@ namespace Watcher.Simulator;
 /// <summary>
 /// Starts a new off-boarding export job in one organization every <see cref="Every"/>, on the store's
 /// <see cref="TimeProvider"/>, so that discovery keeps finding new jobs. Durations (2 to 8 minutes) and outcomes
-/// (mostly Complete, sometimes Fail, rarely Cancel) come from a seeded random source, so runs repeat.
+/// (mostly Complete, sometimes Fail, rarely Cancel) come from a seeded random source, so runs repeat. Each exports a
+/// mailbox of the organization's directory, or, without one, one of <see cref="Mailboxes"/> fixed ones: an
+/// organization's mailboxes are few and exported again and again; its jobs are what keeps growing.
 /// </summary>
 public sealed class JobSpawner : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SimulatorStore _store;
     private readonly Random _random;
+    private const int Mailboxes = 200;
+
     private readonly List<string> _jobIds = [];
     private readonly ITimer _timer;
     private DateTimeOffset _nextStart;
@@ -99,12 +103,20 @@ public sealed class JobSpawner : IDisposable
         var roll = _random.NextDouble();
         var outcome = roll < 0.05 ? SimulatedOutcome.Cancel : roll < 0.20 ? SimulatedOutcome.Fail : SimulatedOutcome.Complete;
         var duration = TimeSpan.FromSeconds(_random.Next(120, 481));
-        var job = OffboardingJobs.Create(_random, null, startOffset, duration, outcome);
+        var job = OffboardingJobs.Create(_random, null, startOffset, duration, outcome) with { EntityId = PickMailbox() };
 
         // A removed organization stays removed: the spawner keeps its schedule but adds nothing.
         if (_store.AddJobIfOrganizationExists(OrganizationId, job) is { } jobId)
         {
             _jobIds.Add(jobId);
         }
+    }
+
+    private string PickMailbox()
+    {
+        var users = _store.Users(OrganizationId).Where(u => u.UserRole == SimulatedDirectory.User && u.State != SimulatedDirectory.Deleted).ToList();
+        return users.Count > 0
+            ? users[_random.Next(users.Count)].Id ?? string.Empty
+            : OffboardingJobs.NewGuid(new Random(_random.Next(Mailboxes))).ToString();
     }
 }
