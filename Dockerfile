@@ -42,7 +42,8 @@ LABEL org.opencontainers.image.title="watcher" \
       org.opencontainers.image.licenses="Apache-2.0"
 WORKDIR /app
 COPY --from=build /app ./
-# Watcher writes nothing to disk, so it runs with a read-only root filesystem.
+# Watcher writes to disk only its coverage store, and only where Watcher:Coverage:StorePath points (a volume), so it
+# runs with a read-only root filesystem.
 USER $APP_UID
 ENV DOTNET_gcServer=0 \
     DOTNET_EnableDiagnostics=0

@@ -7,10 +7,11 @@ using Watcher.WorkMail.Roles;
 namespace Watcher.WorkMail;
 
 /// <summary>
-/// <see cref="IWorkMailExportJobs"/> over the hand-written SDK client. Every failure leaves as a
-/// <see cref="WorkMailException"/>; only the caller's own cancellation leaves as an <see cref="OperationCanceledException"/>.
+/// <see cref="IWorkMailExportJobs"/> and <see cref="IWorkMailDirectory"/> over the hand-written SDK client. Every failure
+/// leaves as a <see cref="WorkMailException"/>; only the caller's own cancellation leaves as an <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
+/// <remarks>One object serves both views so that a role is assumed, and its keys refreshed, once per client.</remarks>
+public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IWorkMailDirectory, IDisposable
 {
     private readonly AmazonWorkMailClient _client;
 
@@ -47,8 +48,7 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
     public async Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(organizationId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 100);
+        CheckPageSize(maxResults);
         var request = new ListMailboxExportJobsRequest
         {
             OrganizationId = organizationId,
@@ -62,10 +62,51 @@ public sealed class WorkMailExportJobsClient : IWorkMailExportJobs, IDisposable
         return ExportJobMapper.ToPage(response);
     }
 
+    public async Task<UserPage> ListUsersAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        CheckPageSize(maxResults);
+        var request = new ListUsersRequest
+        {
+            OrganizationId = organizationId,
+            NextToken = string.IsNullOrEmpty(nextToken) ? null : nextToken,
+            MaxResults = maxResults,
+        };
+        var response = await CallAsync(
+            WorkMailOperations.ListUsers,
+            () => _client.ListUsersAsync(request, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return DirectoryMapper.ToPage(response);
+    }
+
+    public async Task<ResourcePage> ListResourcesAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        CheckPageSize(maxResults);
+        var request = new ListResourcesRequest
+        {
+            OrganizationId = organizationId,
+            NextToken = string.IsNullOrEmpty(nextToken) ? null : nextToken,
+            MaxResults = maxResults,
+        };
+        var response = await CallAsync(
+            WorkMailOperations.ListResources,
+            () => _client.ListResourcesAsync(request, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return DirectoryMapper.ToPage(response);
+    }
+
     public void Dispose()
     {
         _client.Dispose();
         _ownedCredentials?.Dispose();
+    }
+
+    // The model's MaxResults: 1..100 for every list operation Watcher calls.
+    private static void CheckPageSize(int maxResults)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 100);
     }
 
     private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)

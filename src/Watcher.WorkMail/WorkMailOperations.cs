@@ -6,4 +6,8 @@ public static class WorkMailOperations
     public const string DescribeMailboxExportJob = nameof(DescribeMailboxExportJob);
 
     public const string ListMailboxExportJobs = nameof(ListMailboxExportJobs);
+
+    public const string ListUsers = nameof(ListUsers);
+
+    public const string ListResources = nameof(ListResources);
 }

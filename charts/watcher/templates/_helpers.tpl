@@ -185,7 +185,37 @@ empty lists and nulls are left out so that the app's defaults apply.
 {{- if and $w.metrics (not (kindIs "invalid" $w.metrics.includeArns)) -}}
 {{- $_ := set $settings "Metrics" (dict "IncludeArns" $w.metrics.includeArns) -}}
 {{- end -}}
+{{- $coverageValues := $w.coverage | default dict -}}
+{{- $coverage := dict "Enabled" (ne $coverageValues.enabled false) -}}
+{{- if $coverage.Enabled -}}
+{{- $_ := set $coverage "StorePath" (include "watcher.coverageStorePath" .) -}}
+{{- end -}}
+{{- with $coverageValues.interval -}}
+{{- $_ := set $coverage "Interval" . -}}
+{{- end -}}
+{{- with $coverageValues.maxAge -}}
+{{- $_ := set $coverage "MaxAge" . -}}
+{{- end -}}
+{{- $_ := set $settings "Coverage" $coverage -}}
 {{- toJson $settings -}}
+{{- end }}
+
+{{/*
+The coverage volume's mount path, and the store file on it (Watcher:Coverage:StorePath).
+*/}}
+{{- define "watcher.coverageMountPath" -}}
+/var/lib/watcher
+{{- end }}
+
+{{- define "watcher.coverageStorePath" -}}
+{{- include "watcher.coverageMountPath" . }}/coverage.db
+{{- end }}
+
+{{/*
+The name of the coverage PersistentVolumeClaim: the existing one, or the one the chart creates.
+*/}}
+{{- define "watcher.coverageClaimName" -}}
+{{- default (printf "%s-coverage" (include "watcher.fullname" .)) .Values.coverage.persistence.existingClaim }}
 {{- end }}
 
 {{/*

@@ -1,10 +1,11 @@
 using Watcher.Simulator.Jobs;
+using Watcher.Simulator.Mailboxes;
 using Watcher.Simulator.Protocol;
 
 namespace Watcher.Simulator;
 
 /// <summary>
-/// Organizations and their export jobs. Thread-safe. Job states are computed from the store's
+/// Organizations, their export jobs, users and resources. Thread-safe. Job states are computed from the store's
 /// <see cref="TimeProvider"/> on each read.
 /// </summary>
 public sealed class SimulatorStore(TimeProvider? timeProvider = null)
@@ -95,6 +96,40 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         lock (_gate)
         {
             return _organizations.TryGetValue(organizationId, out var organization) ? AddJob(organization, job) : null;
+        }
+    }
+
+    /// <summary>Adds users, and the organization if it is new: all of them or, when one is invalid or its Id is taken, none.
+    /// Returns the Ids (generated when null) in input order.</summary>
+    public IReadOnlyList<string> AddUsers(string organizationId, IEnumerable<SimulatedUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        return AddEntries(organizationId, users, DirectoryValidator.Validate, u => u.Id, (u, id) => u with { Id = id }, o => o.Users, "user");
+    }
+
+    /// <summary>Adds resources, and the organization if it is new: all of them or, when one is invalid or its Id is taken, none.
+    /// Returns the Ids (generated when null) in input order.</summary>
+    public IReadOnlyList<string> AddResources(string organizationId, IEnumerable<SimulatedResource> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return AddEntries(organizationId, resources, DirectoryValidator.Validate, r => r.Id, (r, id) => r with { Id = id }, o => o.Resources, "resource");
+    }
+
+    /// <summary>The organization's users in id order (ListUsers' order), with their Ids; empty when unknown.</summary>
+    public IReadOnlyList<SimulatedUser> Users(string organizationId)
+    {
+        lock (_gate)
+        {
+            return _organizations.TryGetValue(organizationId, out var organization) ? organization.Users.All() : [];
+        }
+    }
+
+    /// <summary>The organization's resources in id order (ListResources' order), with their Ids; empty when unknown.</summary>
+    public IReadOnlyList<SimulatedResource> Resources(string organizationId)
+    {
+        lock (_gate)
+        {
+            return _organizations.TryGetValue(organizationId, out var organization) ? organization.Resources.All() : [];
         }
     }
 
@@ -250,6 +285,82 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
             JobCursor? next = ordered.Count > maxResults ? new JobCursor(page[^1].StartTime.UtcTicks, page[^1].JobId) : null;
             return new JobPage([.. page.Select(j => j.ViewAt(now))], next);
         }
+    }
+
+    /// <summary>Users after <paramref name="afterId"/> in id order. Null when the organization does not exist.</summary>
+    internal DirectoryPage<SimulatedUser>? ListUsers(string organizationId, string? afterId, int maxResults) =>
+        ListEntries(organizationId, afterId, maxResults, o => o.Users, u => u.Id!);
+
+    /// <summary>Resources after <paramref name="afterId"/> in id order. Null when the organization does not exist.</summary>
+    internal DirectoryPage<SimulatedResource>? ListResources(string organizationId, string? afterId, int maxResults) =>
+        ListEntries(organizationId, afterId, maxResults, o => o.Resources, r => r.Id!);
+
+    /// <summary>The EntityIds of the organization's jobs, each once, in ordinal order so that seeding from them repeats.</summary>
+    internal IReadOnlyList<string> JobEntityIds(string organizationId)
+    {
+        lock (_gate)
+        {
+            return _organizations.TryGetValue(organizationId, out var organization)
+                ? [.. organization.Jobs.Values.Select(j => j.Spec.EntityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                : [];
+        }
+    }
+
+    private DirectoryPage<T>? ListEntries<T>(
+        string organizationId, string? afterId, int maxResults, Func<OrganizationRecord, EntityList<T>> listOf, Func<T, string> idOf)
+    {
+        lock (_gate)
+        {
+            if (!_organizations.TryGetValue(organizationId, out var organization))
+            {
+                return null;
+            }
+
+            var entries = listOf(organization).Page(afterId, maxResults + 1);
+            var page = entries.Take(maxResults).ToList();
+            return new DirectoryPage<T>(page, entries.Count > maxResults ? idOf(page[^1]) : null);
+        }
+    }
+
+    private IReadOnlyList<string> AddEntries<T>(
+        string organizationId,
+        IEnumerable<T> entries,
+        Action<T> validate,
+        Func<T, string?> idOf,
+        Func<T, string, T> withId,
+        Func<OrganizationRecord, EntityList<T>> listOf,
+        string kind)
+    {
+        SimulatedJobValidator.RequireValid(organizationId, ModelShapes.OrganizationId, "OrganizationId");
+        var batch = new List<T>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            validate(entry);
+            var id = idOf(entry) ?? Guid.NewGuid().ToString();
+            if (!ids.Add(id))
+            {
+                throw new ArgumentException($"The {kind} Id {id} appears more than once in the batch.", nameof(entries));
+            }
+
+            batch.Add(withId(entry, id));
+        }
+
+        lock (_gate)
+        {
+            if (_organizations.TryGetValue(organizationId, out var existing) && ids.FirstOrDefault(listOf(existing).Contains) is { } taken)
+            {
+                throw new ArgumentException($"The {kind} Id {taken} already exists in organization {organizationId}.", nameof(entries));
+            }
+
+            var list = listOf(GetOrAdd(organizationId, null, null));
+            foreach (var entry in batch)
+            {
+                list.Add(entry);
+            }
+        }
+
+        return [.. batch.Select(e => idOf(e)!)];
     }
 
     private string AddJob(OrganizationRecord organization, SimulatedJob job)

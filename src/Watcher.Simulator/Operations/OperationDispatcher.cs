@@ -8,7 +8,9 @@ internal static class OperationDispatcher
     public static bool IsKnown(string operation) => operation is WorkMailOperation.StartMailboxExportJob
         or WorkMailOperation.DescribeMailboxExportJob
         or WorkMailOperation.ListMailboxExportJobs
-        or WorkMailOperation.CancelMailboxExportJob;
+        or WorkMailOperation.CancelMailboxExportJob
+        or WorkMailOperation.ListUsers
+        or WorkMailOperation.ListResources;
 
     /// <summary>Runs the operation and writes its response; errors surface as <see cref="AwsErrorException"/>
     /// before anything is written.</summary>
@@ -27,6 +29,12 @@ internal static class OperationDispatcher
                 break;
             case WorkMailOperation.CancelMailboxExportJob:
                 CancelMailboxExportJob.Execute(input, context, output);
+                break;
+            case WorkMailOperation.ListUsers:
+                ListUsers.Execute(input, context, output);
+                break;
+            case WorkMailOperation.ListResources:
+                ListResources.Execute(input, context, output);
                 break;
             default:
                 throw new AwsErrorException(AwsErrors.UnknownOperation($"Operation {operation} is not supported by the simulator."));

@@ -8,4 +8,6 @@ internal static class WorkMailOperation
     public const string DescribeMailboxExportJob = nameof(DescribeMailboxExportJob);
     public const string ListMailboxExportJobs = nameof(ListMailboxExportJobs);
     public const string CancelMailboxExportJob = nameof(CancelMailboxExportJob);
+    public const string ListUsers = nameof(ListUsers);
+    public const string ListResources = nameof(ListResources);
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Watcher.Simulator.Protocol;
 
-/// <summary>String shapes of workmail-2017-10-01 used by the mailbox export operations.</summary>
+/// <summary>String shapes of workmail-2017-10-01 used by the mailbox export and directory operations.</summary>
 internal static partial class ModelShapes
 {
     public static StringShape OrganizationId { get; } = new(34, 34, OrganizationIdRegex(), "^m-[0-9a-f]{32}$");
@@ -29,6 +29,21 @@ internal static partial class ModelShapes
 
     public static StringShape NextToken { get; } = new(1, 1024);
 
+    public static StringShape WorkMailIdentifier { get; } = new(12, 256);
+
+    public static StringShape EmailAddress { get; } =
+        new(1, 254, EmailAddressRegex(), @"[a-zA-Z0-9._%+-]{1,64}@[a-zA-Z0-9.-]+\.[a-zA-Z-]{2,}");
+
+    public static StringShape UserName { get; } =
+        new(1, 64, UserNameRegex(), @"[\w\-.]+(@[a-zA-Z0-9.\-]+\.[a-zA-Z0-9-]{2,})?");
+
+    public static StringShape ResourceName { get; } =
+        new(1, 20, UserNameRegex(), @"[\w\-.]+(@[a-zA-Z0-9.\-]+\.[a-zA-Z0-9-]{2,})?");
+
+    public static StringShape ResourceDescription { get; } = new(1, 64);
+
+    public static StringShape String256 { get; } = new(0, 256);
+
     // \z rather than $: $ would also accept a trailing newline.
     [GeneratedRegex(@"\Am-[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex OrganizationIdRegex();
@@ -53,4 +68,11 @@ internal static partial class ModelShapes
 
     [GeneratedRegex(@"\A[A-Za-z0-9!_.*'()/-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex S3ObjectKeyRegex();
+
+    [GeneratedRegex(@"\A[a-zA-Z0-9._%+-]{1,64}@[a-zA-Z0-9.-]+\.[a-zA-Z-]{2,}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailAddressRegex();
+
+    // UserName and ResourceName share the pattern; only their lengths differ. The model's \w is Java's, ASCII only.
+    [GeneratedRegex(@"\A[A-Za-z0-9_\-.]+(@[a-zA-Z0-9.\-]+\.[a-zA-Z0-9-]{2,})?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex UserNameRegex();
 }

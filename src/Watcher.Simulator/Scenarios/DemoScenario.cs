@@ -1,9 +1,12 @@
+using Watcher.Simulator.Scenarios;
+
 namespace Watcher.Simulator;
 
 /// <summary>
 /// A demo world: two organizations with jobs at different speeds, one failing, one cancelled,
 /// one completing within the first minute, finished history, and one job older than the 7-day list window.
-/// Ids are fixed so that commands copied from one run work in the next.
+/// Each organization also has a directory of a few hundred users and six resources (ListUsers, ListResources),
+/// whose first users are the mailboxes its jobs export. Ids are fixed so that commands copied from one run work in the next.
 /// </summary>
 public static class DemoScenario
 {
@@ -13,6 +16,11 @@ public static class DemoScenario
     /// <summary>The organization of <see cref="SeedDiscovery"/>.</summary>
     public const string DiscoveryOrganizationId = "m-c0a7f3e9d1b54a6e8f2c4b6d8e0a1f3c";
     public const string DiscoveryOrganizationAlias = "contoso-offboarding";
+
+    /// <summary>Users in each organization's directory, every role and state included.</summary>
+    public const int LegalUsers = 240;
+    public const int FinanceUsers = 360;
+    public const int DiscoveryUsers = 480;
 
     private const string Account = "111122223333";
     private const string RoleArn = $"arn:aws:iam::{Account}:role/WorkMailMailboxExportRole";
@@ -70,7 +78,10 @@ public static class DemoScenario
                 "month-end/2024-08", TimeSpan.FromDays(-9), TimeSpan.FromMinutes(25))),
         ];
 
-        return [.. jobs.Select(j => (j.Item1, store.AddJob(j.Item1, j.Item2)))];
+        IReadOnlyList<(string OrganizationId, string JobId)> added = [.. jobs.Select(j => (j.Item1, store.AddJob(j.Item1, j.Item2)))];
+        DemoDirectory.Seed(store, LegalOrganizationId, "contoso-legal", LegalUsers, seed: 17_001);
+        DemoDirectory.Seed(store, FinanceOrganizationId, "contoso-finance", FinanceUsers, seed: 17_002);
+        return added;
     }
 
     /// <summary>
@@ -83,6 +94,7 @@ public static class DemoScenario
     {
         ArgumentNullException.ThrowIfNull(store);
         Scenarios.DiscoveryScenario.Seed(store, DiscoveryOrganizationId, DiscoveryOrganizationAlias);
+        DemoDirectory.Seed(store, DiscoveryOrganizationId, DiscoveryOrganizationAlias, DiscoveryUsers, seed: 17_003);
         return DiscoveryOrganizationId;
     }
 

@@ -77,6 +77,7 @@ public static class ScenarioLoader
                 added.Add((organization.OrganizationId!, jobId));
             }
 
+            SeedDirectory(store, organization, where, source);
             if (organization.Active == false)
             {
                 store.SetOrganizationActive(organization.OrganizationId!, active: false);
@@ -84,6 +85,55 @@ public static class ScenarioLoader
         }
 
         return added;
+    }
+
+    private static void SeedDirectory(SimulatorStore store, ScenarioOrganization organization, string where, string source)
+    {
+        var users = organization.Users ?? [];
+        for (var u = 0; u < users.Count; u++)
+        {
+            var user = users[u];
+            var userWhere = $"{where}.Users[{u}]";
+            if (user.Name is null)
+            {
+                throw new ScenarioException($"Scenario file '{source}' is invalid: {userWhere}.Name is required.");
+            }
+
+            var defaults = new SimulatedUser { Name = user.Name };
+            Guard(source, userWhere, () => store.AddUsers(organization.OrganizationId!, [defaults with
+            {
+                Id = user.Id,
+                Email = user.Email,
+                DisplayName = user.DisplayName,
+                State = user.State ?? defaults.State,
+                UserRole = user.UserRole ?? defaults.UserRole,
+                EnabledDate = user.EnabledDate,
+                DisabledDate = user.DisabledDate,
+            }]));
+        }
+
+        var resources = organization.Resources ?? [];
+        for (var r = 0; r < resources.Count; r++)
+        {
+            var resource = resources[r];
+            var resourceWhere = $"{where}.Resources[{r}]";
+            if (resource.Name is null)
+            {
+                throw new ScenarioException($"Scenario file '{source}' is invalid: {resourceWhere}.Name is required.");
+            }
+
+            var defaults = new SimulatedResource { Name = resource.Name };
+            Guard(source, resourceWhere, () => store.AddResources(organization.OrganizationId!, [defaults with
+            {
+                Id = resource.Id,
+                Email = resource.Email,
+                Type = resource.Type ?? defaults.Type,
+                State = resource.State ?? defaults.State,
+                Description = resource.Description,
+                EnabledDate = resource.EnabledDate,
+                DisabledDate = resource.DisabledDate,
+            }]));
+        }
     }
 
     private static string DescribeJsonError(string source, JsonException error)
@@ -102,6 +152,7 @@ public static class ScenarioLoader
                 "Outcome" => $"Outcome must be one of {string.Join(", ", Enum.GetNames<SimulatedOutcome>())}",
                 "OutcomeAtProgress" => "OutcomeAtProgress must be an integer 0..100",
                 "Held" or "Active" => $"{member} must be true or false",
+                "EnabledDate" or "DisabledDate" => $"{member} must be a date and time such as \"2026-03-02T09:00:00Z\"",
                 _ => error.Message,
             };
         return $"Scenario file '{source}' is invalid at {error.Path} (line {error.LineNumber + 1}): {problem}";

@@ -12,4 +12,8 @@ internal sealed class ScenarioOrganization
     public string? Region { get; init; }
 
     public IReadOnlyList<ScenarioJob>? Jobs { get; init; }
+
+    public IReadOnlyList<ScenarioUser>? Users { get; init; }
+
+    public IReadOnlyList<ScenarioResource>? Resources { get; init; }
 }

@@ -9,7 +9,7 @@ using Watcher.WorkMail.Client.Transform;
 namespace Watcher.WorkMail.Client;
 
 /// <summary>
-/// A hand-written WorkMail client for the two operations Watcher uses, built on AWSSDK.Core the way the
+/// A hand-written WorkMail client for the operations Watcher uses, built on AWSSDK.Core the way the
 /// generated clients are: SigV4, credentials, retries and endpoint rules all come from the Core pipeline.
 /// </summary>
 internal sealed class AmazonWorkMailClient : AmazonServiceClient
@@ -51,6 +51,26 @@ internal sealed class AmazonWorkMailClient : AmazonServiceClient
             ResponseUnmarshaller = ListMailboxExportJobsResponseUnmarshaller.Instance,
         };
         return InvokeAsync<ListMailboxExportJobsResponse>(request, options, cancellationToken);
+    }
+
+    public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default)
+    {
+        var options = new InvokeOptions
+        {
+            RequestMarshaller = ListUsersRequestMarshaller.Instance,
+            ResponseUnmarshaller = ListUsersResponseUnmarshaller.Instance,
+        };
+        return InvokeAsync<ListUsersResponse>(request, options, cancellationToken);
+    }
+
+    public Task<ListResourcesResponse> ListResourcesAsync(ListResourcesRequest request, CancellationToken cancellationToken = default)
+    {
+        var options = new InvokeOptions
+        {
+            RequestMarshaller = ListResourcesRequestMarshaller.Instance,
+            ResponseUnmarshaller = ListResourcesResponseUnmarshaller.Instance,
+        };
+        return InvokeAsync<ListResourcesResponse>(request, options, cancellationToken);
     }
 
     /// <summary>

@@ -7,23 +7,10 @@ namespace Watcher.Clients;
 internal sealed class ConcurrencyLimitedWorkMailExportJobs(IWorkMailExportJobs inner, SemaphoreSlim slots) : IWorkMailExportJobs, IDisposable
 {
     public Task<ExportJobDetails> DescribeExportJobAsync(string organizationId, string jobId, CancellationToken cancellationToken) =>
-        WithSlotAsync(() => inner.DescribeExportJobAsync(organizationId, jobId, cancellationToken), cancellationToken);
+        slots.WithSlotAsync(() => inner.DescribeExportJobAsync(organizationId, jobId, cancellationToken), cancellationToken);
 
     public Task<ExportJobPage> ListExportJobsAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
-        WithSlotAsync(() => inner.ListExportJobsAsync(organizationId, nextToken, maxResults, cancellationToken), cancellationToken);
+        slots.WithSlotAsync(() => inner.ListExportJobsAsync(organizationId, nextToken, maxResults, cancellationToken), cancellationToken);
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
-
-    private async Task<T> WithSlotAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        await slots.WaitAsync(cancellationToken);
-        try
-        {
-            return await call();
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
 }

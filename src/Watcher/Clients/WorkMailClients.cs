@@ -6,14 +6,14 @@ using Watcher.WorkMail;
 
 namespace Watcher.Clients;
 
-/// <summary>One cached client per (region, role), each metered, all behind one bound on calls in flight.</summary>
+/// <summary>One cached client per (region, role), seen as export jobs and as a directory, each view metered, all behind one bound on calls in flight.</summary>
 internal sealed class WorkMailClients : IWorkMailClients, IDisposable
 {
     // The cache needs a region for its template; every Get supplies the real one.
     private const string TemplateRegion = "us-east-1";
 
     private readonly SemaphoreSlim _slots;
-    private readonly WorkMailClientCache _cache;
+    private readonly WorkMailClientCache<WorkMailClientViews> _cache;
     private readonly string? _defaultRegion;
     private readonly ConcurrentDictionary<string, RequestRateLimiter> _limiters = new(StringComparer.Ordinal);
 
@@ -39,20 +39,30 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
                 activity.Retried(retry.ErrorCode);
             });
         var rate = watcher.Aws.MaxRequestsPerSecond;
-        _cache = new WorkMailClientCache(
+        var meter = new ApiCallMeter(metrics, activity, time);
+        _cache = new WorkMailClientCache<WorkMailClientViews>(
             template,
             settings =>
             {
                 // One budget per region, shared by every role's client there and applied to every HTTP attempt.
                 var limiter = _limiters.GetOrAdd(settings.Region, _ => new RequestRateLimiter(rate, time));
                 var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
-                return new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, metrics, activity, time), _slots);
+                return new WorkMailClientViews(
+                    new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(client, meter), _slots),
+                    new ConcurrencyLimitedWorkMailDirectory(new MeteredWorkMailDirectory(client, meter), _slots),
+                    client);
             });
     }
 
     public IWorkMailExportJobs OwnRegion => ForOrganization(null, null, null);
 
-    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId)
+    public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) =>
+        Views(region, roleArn, externalId).ExportJobs;
+
+    public IWorkMailDirectory DirectoryForOrganization(string? region, string? roleArn, string? externalId) =>
+        Views(region, roleArn, externalId).Directory;
+
+    private WorkMailClientViews Views(string? region, string? roleArn, string? externalId)
     {
         var resolved = string.IsNullOrWhiteSpace(region)
             ? _defaultRegion ?? throw new InvalidOperationException("Watcher:Aws:Region is not set and no default region was found.")

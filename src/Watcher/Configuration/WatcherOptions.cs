@@ -32,4 +32,6 @@ public sealed class WatcherOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public MetricsOptions Metrics { get; set; } = new();
+
+    public CoverageOptions Coverage { get; set; } = new();
 }

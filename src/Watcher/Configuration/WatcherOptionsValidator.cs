@@ -30,6 +30,9 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
     public static readonly TimeSpan MinShutdownTimeout = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMinutes(5);
 
+    public static readonly TimeSpan MinCoverageInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxCoverageInterval = TimeSpan.FromDays(1);
+
     private const string Section = WatcherOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, WatcherOptions options)
@@ -78,6 +81,8 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         {
             failures.Add($"{Section}:MaxBackoff must be between {MinPollInterval:c} and {MaxMaxBackoff:c}, but was {options.MaxBackoff:c}");
         }
+
+        ValidateCoverage(options.Coverage, failures);
 
         if (options.ShutdownTimeout < MinShutdownTimeout || options.ShutdownTimeout > MaxShutdownTimeout)
         {
@@ -137,6 +142,44 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
             failures.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{Prefix}:MaxRequestsPerSecond must be between {MinMaxRequestsPerSecond} and {MaxMaxRequestsPerSecond}, but was {aws.MaxRequestsPerSecond}"));
+        }
+    }
+
+    private static void ValidateCoverage(CoverageOptions coverage, List<string> failures)
+    {
+        const string Prefix = Section + ":Coverage";
+        if (coverage is null)
+        {
+            failures.Add($"{Prefix} must be an object");
+            return;
+        }
+
+        if (coverage.Interval < MinCoverageInterval || coverage.Interval > MaxCoverageInterval)
+        {
+            failures.Add($"{Prefix}:Interval must be between {MinCoverageInterval:c} and {MaxCoverageInterval:c}, but was {coverage.Interval:c}");
+        }
+
+        if (coverage.MaxAge is { } maxAge && maxAge <= TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}:MaxAge must be a positive duration such as 30.00:00:00, or left out to count a completion of any age, but was {maxAge:c}");
+        }
+
+        // Only the shape is checked here: a folder that is missing or unwritable is reported by the store at run time,
+        // and never stops Watcher.
+        if (coverage.StorePath is { Length: > 0 } path)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                failures.Add($"{Prefix}:StorePath must be a file path, or empty to keep completions in memory only, but was only whitespace");
+            }
+            else if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                failures.Add($"{Prefix}:StorePath must be a file path, but contains a character no path may hold: '{Truncate(path)}'");
+            }
+            else if (path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            {
+                failures.Add($"{Prefix}:StorePath must name a file such as /var/lib/watcher/coverage.db, not a folder, but was '{Truncate(path)}'");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Metrics;
 using Watcher.Polling;
 using Watcher.WorkMail;
@@ -17,6 +18,7 @@ public sealed partial class WatchedJobs(
     OrganizationStore organizations,
     LastGoodWatcherOptions options,
     WatcherMetrics metrics,
+    CompletionRecorder completions,
     ILogger<WatchedJobs> logger)
 {
     public bool TryGet(WatchedJobKey key, out ExportJobSnapshot job) => store.TryGet(key, out job);
@@ -64,8 +66,12 @@ public sealed partial class WatchedJobs(
     }
 
     /// <summary>Folds a successful describe into the job; false when the job is no longer watched.</summary>
-    public bool Described(WatchedJobKey key, ExportJobDetails details, DateTimeOffset now) =>
-        Succeeded(key, job => job.WithSuccess(details, now) with { NeedsDescribe = false }, out _);
+    public bool Described(WatchedJobKey key, ExportJobDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        completions.Saw(details);
+        return Succeeded(key, job => job.WithSuccess(details, now) with { NeedsDescribe = false }, out _);
+    }
 
     /// <summary>Marks the last poll failed, keeping the last good values; false when the job is no longer watched.</summary>
     public bool PollFailed(WatchedJobKey key, string errorCode, string message, Exception? exception = null)
@@ -131,6 +137,9 @@ public sealed partial class WatchedJobs(
             {
                 continue;
             }
+
+            // Every completion the listing shows counts for coverage, also those beyond MaxWatchedJobs.
+            completions.Saw(organizationId, summary);
 
             var key = new WatchedJobKey(organizationId, summary.JobId);
             if (!store.TryGet(key, out var job))

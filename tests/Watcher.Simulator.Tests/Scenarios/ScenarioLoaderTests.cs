@@ -65,6 +65,12 @@ public sealed class ScenarioLoaderTests : IDisposable
     [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"JobId\": \"j\" } ] } ] }", "Organizations[0].Jobs[0].Duration", "required")]
     [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\", \"OutcomeAtProgress\": 140 } ] } ] }", "Organizations[0].Jobs[0]", "OutcomeAtProgress")]
     [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Jobs\": [ { \"Duration\": \"00:10:00\" } ] }", "(line 1)", "invalid")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Users\": [ { \"Name\": \"a\" }, { \"Name\": \"b\", \"State\": \"ACTIVE\" } ] } ] }", "Organizations[0].Users[1]", "ENABLED, DISABLED, DELETED")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Users\": [ { \"Email\": \"a@example.com\" } ] } ] }", "Organizations[0].Users[0].Name", "required")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Users\": [ { \"Name\": \"a\", \"UserRole\": \"ADMIN\" } ] } ] }", "Organizations[0].Users[0]", "UserRole")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Users\": [ { \"Name\": \"a\", \"EnabledDate\": \"last year\" } ] } ] }", "$.Organizations[0].Users[0].EnabledDate", "date and time")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Resources\": [ { \"Name\": \"room\", \"Type\": \"DESK\" } ] } ] }", "Organizations[0].Resources[0]", "ROOM, EQUIPMENT")]
+    [InlineData("{ \"Organizations\": [ { \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\", \"Resources\": [ { \"Name\": \"a-name-longer-than-twenty\" } ] } ] }", "Organizations[0].Resources[0]", "Name")]
     [InlineData("{ \"Orgs\": [] }", "Orgs", "invalid")]
     [InlineData("{}", "Organizations", "invalid")]
     public void LoadFile_BrokenScenario_ScenarioExceptionNamingProblem(string json, string expectedPart, string otherExpectedPart)
@@ -78,6 +84,38 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Contains(expectedPart, error.Message, StringComparison.Ordinal);
         Assert.Contains(otherExpectedPart, error.Message, StringComparison.Ordinal);
         Assert.Empty(store.OrganizationIds);
+    }
+
+    [Fact]
+    public void LoadJson_UsersAndResources_SeedsTheDirectoryWithDefaults()
+    {
+        var store = new SimulatorStore(_time);
+
+        ScenarioLoader.LoadJson(store, """
+            { "Organizations": [ { "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+              "Users": [
+                { "Id": "user-000000001", "Name": "j.doe", "Email": "j.doe@example.com", "DisplayName": "J Doe", "State": "DISABLED",
+                  "EnabledDate": "2025-01-02T03:04:05Z", "DisabledDate": "2026-02-01T00:00:00Z" },
+                { "Name": "workmail-system", "UserRole": "SYSTEM_USER" }
+              ],
+              "Resources": [ { "Name": "boardroom" }, { "Name": "projector", "Type": "EQUIPMENT", "State": "DELETED" } ] } ] }
+            """);
+
+        var users = store.Users(TestData.OrganizationId);
+        var doe = Assert.Single(users, u => u.Name == "j.doe");
+        Assert.Equal(
+            new SimulatedUser
+            {
+                Id = "user-000000001", Name = "j.doe", Email = "j.doe@example.com", DisplayName = "J Doe", State = "DISABLED",
+                EnabledDate = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), DisabledDate = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero),
+            },
+            doe);
+        var system = Assert.Single(users, u => u.Name == "workmail-system");
+        Assert.Equal(("SYSTEM_USER", "ENABLED"), (system.UserRole, system.State));
+        Assert.True(Guid.TryParse(system.Id, out _));
+        Assert.Equal(
+            [("boardroom", "ROOM", "ENABLED"), ("projector", "EQUIPMENT", "DELETED")],
+            store.Resources(TestData.OrganizationId).Select(r => (r.Name, r.Type, r.State)).Order());
     }
 
     [Fact]

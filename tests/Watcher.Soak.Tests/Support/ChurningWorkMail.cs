@@ -74,6 +74,9 @@ internal sealed class ChurningWorkMail : IWorkMailExportJobs, IWorkMailClients
 
     public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) => _client;
 
+    /// <summary>The churn is in export jobs only; the organization's directory is empty.</summary>
+    public IWorkMailDirectory DirectoryForOrganization(string? region, string? roleArn, string? externalId) => EmptyDirectory.Instance;
+
     public static string JobId(int index) => Prefix + index.ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>The index in a job ID this fake made, or -1.</summary>
@@ -144,5 +147,16 @@ internal sealed class ChurningWorkMail : IWorkMailExportJobs, IWorkMailClients
             state == ExportJobState.Failed ? "failed at " + jobId : null,
             start,
             state == ExportJobState.Running ? null : start + (Step * runsFor));
+    }
+
+    private sealed class EmptyDirectory : IWorkMailDirectory
+    {
+        public static EmptyDirectory Instance { get; } = new();
+
+        public Task<UserPage> ListUsersAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
+            Task.FromResult(new UserPage([], null));
+
+        public Task<ResourcePage> ListResourcesAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
+            Task.FromResult(new ResourcePage([], null));
     }
 }

@@ -20,6 +20,8 @@ public sealed class WatcherOptionsValidatorTests
         { "organization in another account with an external id", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Organizations:0:RoleArn", "arn:aws:iam::111122223333:role/WatcherReader"), ("Watcher:Organizations:0:ExternalId", "legal-2026"), ("Watcher:Organizations:0:Alias", "legal")) },
         { "a job and its organization both configured", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "a")) },
         { "retention and limit at their bounds", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Organizations:0:OrganizationId", Org), ("Watcher:TerminalJobRetention", "00:01:00"), ("Watcher:MaxWatchedJobs", "100000")) },
+        { "coverage at its bounds with a store and a max age", WithJob(("Watcher:Coverage:Interval", "00:01:00"), ("Watcher:Coverage:StorePath", "/var/lib/watcher/coverage.db"), ("Watcher:Coverage:MaxAge", "90.00:00:00")) },
+        { "coverage off, longest interval, no store", WithJob(("Watcher:Coverage:Enabled", "false"), ("Watcher:Coverage:Interval", "1.00:00:00"), ("Watcher:Coverage:StorePath", "")) },
         { "fips and dual-stack", Settings(("Watcher:Aws:Region", "us-east-1"), ("Watcher:Aws:UseFipsEndpoint", "true"), ("Watcher:Aws:UseDualstackEndpoint", "true"), ("Watcher:Jobs:0:OrganizationId", Org), ("Watcher:Jobs:0:JobId", "x")) },
     };
 
@@ -57,6 +59,11 @@ public sealed class WatcherOptionsValidatorTests
         { "zero watched jobs", WithJob(("Watcher:MaxWatchedJobs", "0")), "Watcher:MaxWatchedJobs must be between 1 and 100000, but was 0" },
         { "more jobs than the limit", WithJob(("Watcher:MaxWatchedJobs", "1"), ("Watcher:Jobs:1:OrganizationId", Org), ("Watcher:Jobs:1:JobId", "b")), "Watcher:Jobs lists 2 jobs, more than Watcher:MaxWatchedJobs (1)" },
         { "zero retention", WithJob(("Watcher:TerminalJobRetention", "00:00:00")), "Watcher:TerminalJobRetention must be between 00:01:00 and 30.00:00:00" },
+        { "coverage interval under a minute", WithJob(("Watcher:Coverage:Interval", "00:00:30")), "Watcher:Coverage:Interval must be between 00:01:00 and 1.00:00:00, but was 00:00:30" },
+        { "coverage interval over a day", WithJob(("Watcher:Coverage:Interval", "1.00:00:01")), "Watcher:Coverage:Interval must be between 00:01:00 and 1.00:00:00" },
+        { "zero coverage max age", WithJob(("Watcher:Coverage:MaxAge", "00:00:00")), "Watcher:Coverage:MaxAge must be a positive duration" },
+        { "whitespace store path", WithJob(("Watcher:Coverage:StorePath", "   ")), "Watcher:Coverage:StorePath must be a file path, or empty to keep completions in memory only, but was only whitespace" },
+        { "store path naming a folder", WithJob(("Watcher:Coverage:StorePath", "/var/lib/watcher/")), "Watcher:Coverage:StorePath must name a file such as /var/lib/watcher/coverage.db, not a folder, but was '/var/lib/watcher/'" },
         { "relative sts url", WithJob(("Watcher:Aws:StsServiceUrl", "sts.local")), "Watcher:Aws:StsServiceUrl must be an absolute http or https URL, but was 'sts.local'" },
         { "malformed region", WithJob(("Watcher:Aws:Region", "Ireland")), "Watcher:Aws:Region must be a region name such as eu-west-1, but was 'Ireland'" },
     };

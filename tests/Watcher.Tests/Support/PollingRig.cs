@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Jobs;
 using Watcher.Metrics;
 using Watcher.Polling;
@@ -24,7 +25,8 @@ internal sealed class PollingRig : IDisposable
         var wrapped = Options.Create(options);
         Metrics = new WatcherMetrics(Meters, Store, Organizations, wrapped);
         var policy = new LastGoodWatcherOptions(wrapped);
-        var watched = new WatchedJobs(Store, Organizations, policy, Metrics, _loggerFactory.CreateLogger<WatchedJobs>());
+        Completions = new CompletionRecorder(wrapped, Time);
+        var watched = new WatchedJobs(Store, Organizations, policy, Metrics, Completions, _loggerFactory.CreateLogger<WatchedJobs>());
         JobPoller = new ExportJobPoller(watched, policy, Time);
         OrganizationPoller = new OrganizationPoller(watched, JobPoller, WorkMail, policy, Time, _loggerFactory.CreateLogger<OrganizationPoller>());
     }
@@ -42,6 +44,9 @@ internal sealed class PollingRig : IDisposable
     public FakeLogCollector Logs { get; } = new();
 
     public WatcherMetrics Metrics { get; }
+
+    /// <summary>What the polls handed over for coverage; nothing drains it, so a test reads what was queued.</summary>
+    public CompletionRecorder Completions { get; }
 
     public ExportJobPoller JobPoller { get; }
 

@@ -7,7 +7,7 @@ using Watcher.WorkMail.Model;
 namespace Watcher.Tests.Support;
 
 /// <summary>An in-memory WorkMail whose answers the test sets per job.</summary>
-internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
+internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailDirectory, IWorkMailClients
 {
     private readonly ConcurrentDictionary<(string, string), Func<ExportJobDetails>> _answers = new();
     private readonly ConcurrentDictionary<(string, string), int> _calls = new();
@@ -21,6 +21,9 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
     public Signal Called { get; } = new();
 
     public IWorkMailExportJobs ForOrganization(string? region, string? roleArn, string? externalId) => this;
+
+    /// <summary>Every organization's directory is empty until a test needs otherwise.</summary>
+    public IWorkMailDirectory DirectoryForOrganization(string? region, string? roleArn, string? externalId) => this;
 
     public void Answer(ExportJobDetails details) => _answers[(details.OrganizationId, details.JobId)] = () => details;
 
@@ -82,4 +85,10 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailClients
         var next = start + maxResults < jobs.Length ? (start + maxResults).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         return Task.FromResult(new ExportJobPage(page, next));
     }
+
+    public Task<UserPage> ListUsersAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
+        Task.FromResult(new UserPage([], null));
+
+    public Task<ResourcePage> ListResourcesAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
+        Task.FromResult(new ResourcePage([], null));
 }

@@ -62,6 +62,8 @@ internal sealed class RetryObserverHandler : PipelineHandler
         {
             DescribeMailboxExportJobRequest describe => (WorkMailOperations.DescribeMailboxExportJob, describe.OrganizationId),
             ListMailboxExportJobsRequest list => (WorkMailOperations.ListMailboxExportJobs, list.OrganizationId),
+            ListUsersRequest users => (WorkMailOperations.ListUsers, users.OrganizationId),
+            ListResourcesRequest resources => (WorkMailOperations.ListResources, resources.OrganizationId),
             _ => (requestContext.RequestName ?? "Unknown", null),
         };
         onRetry(new WorkMailRetry(operation, organizationId ?? string.Empty, errorCode));

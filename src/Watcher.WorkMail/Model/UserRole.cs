@@ -1,0 +1,10 @@
+namespace Watcher.WorkMail.Model;
+
+/// <summary>The modeled values of UserRole.</summary>
+public enum UserRole
+{
+    User,
+    Resource,
+    SystemUser,
+    RemoteUser,
+}
