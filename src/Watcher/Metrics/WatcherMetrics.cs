@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Jobs;
 using Watcher.WorkMail.Model;
 
@@ -26,7 +27,15 @@ public sealed class WatcherMetrics
     private readonly Counter<long> _apiRetries;
     private readonly Histogram<double> _apiDuration;
 
-    public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, IOptions<WatcherOptions> options)
+    private readonly Counter<long> _coverageScanErrors;
+
+    public WatcherMetrics(
+        IMeterFactory meterFactory,
+        ExportJobStore store,
+        OrganizationStore organizations,
+        IOptions<WatcherOptions> options,
+        CoverageStore? coverage = null,
+        ICompletionStore? completions = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(store);
@@ -39,6 +48,7 @@ public sealed class WatcherMetrics
         meter.CreateObservableGauge("watcher.watched_jobs_limit", () => maxWatchedJobs, description: "The most export jobs Watcher watches at once (Watcher:MaxWatchedJobs).");
         _ = new OrganizationGauges(meter, store, organizations);
         _ = new ProcessGauges(meter);
+        _ = new CoverageGauges(meter, coverage ?? new CoverageStore(), organizations, completions ?? new NoCompletionStore());
 
         _stateTransitions = meter.CreateCounter<long>("workmail.export_job.state_transitions", description: "State changes of export jobs that Watcher observed.");
         _apiRequests = meter.CreateCounter<long>("workmail.api.requests", description: "WorkMail API calls Watcher made, one per call whatever the SDK retried inside it.");
@@ -49,7 +59,11 @@ public sealed class WatcherMetrics
             unit: "s",
             description: "Latency of WorkMail API calls, retries included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestDurationBuckets });
+        _coverageScanErrors = meter.CreateCounter<long>("workmail.coverage_scan_errors", description: "Coverage scans of an organization's directory that failed, by error code; the last good scan is kept.");
     }
+
+    public void CoverageScanFailed(string organizationId, string errorCode) =>
+        _coverageScanErrors.Add(1, new TagList { { "organization_id", organizationId }, { "error_code", errorCode } });
 
     public void StateTransition(string organizationId, ExportJobState from, ExportJobState to) =>
         _stateTransitions.Add(1, new TagList { { "organization_id", organizationId }, { "from_state", ExportJobStates.Name(from) }, { "to_state", ExportJobStates.Name(to) } });
