@@ -14,7 +14,7 @@ public sealed class ChartEscapeHatchTests
         var volumes = Helm.PodSpec(manifests)["volumes"]!.AsArray().Select(v => (string?)v!["name"]).ToList();
         var mounts = Helm.Container(manifests)["volumeMounts"]!.AsArray();
 
-        Assert.Equal(["config", "tmp", "aws-config", "ca-bundle"], volumes);
+        Assert.Equal(["config", "tmp", "coverage", "aws-config", "ca-bundle"], volumes);
         var awsConfig = Assert.Single(mounts, m => (string?)m!["name"] == "aws-config")!;
         Assert.Equal("/etc/aws", (string?)awsConfig["mountPath"]);
         Assert.True((bool)awsConfig["readOnly"]!);
