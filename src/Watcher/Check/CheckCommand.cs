@@ -96,6 +96,7 @@ public static class CheckCommand
     {
         var region = string.IsNullOrWhiteSpace(organization.Region) ? ownRegion : organization.Region;
         var name = string.IsNullOrWhiteSpace(organization.Alias) ? organization.OrganizationId : $"{organization.OrganizationId} ({organization.Alias})";
+        var action = "workmail:ListMailboxExportJobs";
         try
         {
             var client = clients.ForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
@@ -103,12 +104,19 @@ public static class CheckCommand
             var running = page.Jobs.Count(j => j.State == ExportJobState.Running);
             var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} jobs listed");
             var state = string.Create(CultureInfo.InvariantCulture, $"{running} {ExportJobStates.Running}");
+
+            // Coverage pages the directory with the same client: one page each proves the role may.
+            action = "workmail:ListUsers";
+            var directory = clients.DirectoryForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
+            await directory.ListUsersAsync(organization.OrganizationId, nextToken: null, maxResults: 1, CancellationToken.None);
+            action = "workmail:ListResources";
+            await directory.ListResourcesAsync(organization.OrganizationId, nextToken: null, maxResults: 1, CancellationToken.None);
             return new CheckResult("organization", name, listed, state, "-", null, null, null);
         }
         catch (WorkMailException ex)
         {
-            var hint = CredentialFetchHint(ex, source) ?? CheckHints.For(ex.ErrorCode, "workmail:ListMailboxExportJobs", organization.OrganizationId, region, organization.RoleArn, endpoint);
-            return new CheckResult("organization", name, "-", "-", "-", ex.ErrorCode, ex.Message, hint);
+            var hint = CredentialFetchHint(ex, source) ?? CheckHints.For(ex.ErrorCode, action, organization.OrganizationId, region, organization.RoleArn, endpoint);
+            return new CheckResult("organization", name, action == "workmail:ListMailboxExportJobs" ? "-" : action, "-", "-", ex.ErrorCode, ex.Message, hint);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Watcher.Clients;
+using Watcher.Coverage;
 using Watcher.Jobs;
 using Watcher.Scheduling;
 
@@ -21,7 +22,8 @@ internal static class StatusPageEndpoint
             services.GetRequiredService<ApiActivity>().Snapshot(),
             services.GetRequiredService<Readiness>().IsReady,
             services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            RefreshSeconds(context.Request.Query["refresh"]));
+            RefreshSeconds(context.Request.Query["refresh"]),
+            services.GetRequiredService<CoverageStore>().Current);
         var html = StatusPageRenderer.Render(model);
 
         var response = context.Response;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Watcher.Clients;
+using Watcher.Coverage;
 using Watcher.Jobs;
 
 namespace Watcher.Web;
@@ -12,4 +13,5 @@ internal sealed record StatusPageModel(
     ApiActivitySnapshot Activity,
     bool IsReady,
     DateTimeOffset Now,
-    int RefreshSeconds);
+    int RefreshSeconds,
+    ImmutableDictionary<string, CoverageScanState>? Coverage = null);

@@ -92,6 +92,18 @@ public sealed class CoverageScanHostTests : IAsyncLifetime
 
         var failed = host.Services.GetRequiredService<CoverageStore>().Current[Org].Coverage!.Mailboxes.Single(m => m.Id == "mailbox-failed-0001");
         Assert.Equal("The export role cannot write to the bucket", failed.LastFailure?.ErrorInfo);
+
+        // The status page: the bar, and the unexported mailboxes with the failed one first.
+        var page = await host.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("<progress max=\"5\" value=\"2\"></progress> 40", page, StringComparison.Ordinal);
+        Assert.Contains("No completed export: ", page, StringComparison.Ordinal);
+        var failedAt = page.IndexOf("failed@coverage.example", StringComparison.Ordinal);
+        var neverAt = page.IndexOf("never@coverage.example", StringComparison.Ordinal);
+        Assert.InRange(failedAt, 0, neverAt);
+        Assert.True(page.IndexOf("room-1@coverage.example", StringComparison.Ordinal) > 0);
+        Assert.Contains("The export role cannot write to the bucket", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("done@coverage.example", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("deleted@coverage.example", page, StringComparison.Ordinal);
     }
 
     private static double Single(PrometheusText scrape, string name) =>
