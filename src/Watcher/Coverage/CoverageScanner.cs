@@ -1,7 +1,6 @@
 using Watcher.Clients;
 using Watcher.Configuration;
 using Watcher.Jobs;
-using Watcher.Metrics;
 using Watcher.WorkMail;
 
 namespace Watcher.Coverage;
@@ -9,7 +8,8 @@ namespace Watcher.Coverage;
 /// <summary>
 /// Scans one organization: pages ListUsers and ListResources through its directory (the same metered client, call
 /// slots and request budget as its polls), joins the remembered completions and the watched jobs, and swaps the
-/// result into the <see cref="CoverageStore"/>. A failed scan keeps the last good snapshot, marked stale.
+/// result into the <see cref="CoverageStore"/>. A failed scan keeps the last good snapshot, marked stale; its calls
+/// are counted with every other WorkMail call in <c>workmail_api_request_errors_total</c>.
 /// </summary>
 public sealed partial class CoverageScanner(
     OrganizationStore organizations,
@@ -18,7 +18,6 @@ public sealed partial class CoverageScanner(
     CoverageStore coverage,
     IWorkMailClients clients,
     LastGoodWatcherOptions options,
-    WatcherMetrics metrics,
     TimeProvider time,
     ILogger<CoverageScanner> logger)
 {
@@ -71,7 +70,6 @@ public sealed partial class CoverageScanner(
     private void Fail(string organizationId, string errorCode, string message)
     {
         coverage.Failed(organizationId, errorCode);
-        metrics.CoverageScanFailed(organizationId, errorCode);
         Log.ScanFailed(logger, organizationId, errorCode, message);
     }
 

@@ -27,8 +27,6 @@ public sealed class WatcherMetrics
     private readonly Counter<long> _apiRetries;
     private readonly Histogram<double> _apiDuration;
 
-    private readonly Counter<long> _coverageScanErrors;
-
     public WatcherMetrics(
         IMeterFactory meterFactory,
         ExportJobStore store,
@@ -59,11 +57,7 @@ public sealed class WatcherMetrics
             unit: "s",
             description: "Latency of WorkMail API calls, retries included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestDurationBuckets });
-        _coverageScanErrors = meter.CreateCounter<long>("workmail.coverage_scan_errors", description: "Coverage scans of an organization's directory that failed, by error code; the last good scan is kept.");
     }
-
-    public void CoverageScanFailed(string organizationId, string errorCode) =>
-        _coverageScanErrors.Add(1, new TagList { { "organization_id", organizationId }, { "error_code", errorCode } });
 
     public void StateTransition(string organizationId, ExportJobState from, ExportJobState to) =>
         _stateTransitions.Add(1, new TagList { { "organization_id", organizationId }, { "from_state", ExportJobStates.Name(from) }, { "to_state", ExportJobStates.Name(to) } });

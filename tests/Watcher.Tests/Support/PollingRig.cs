@@ -29,7 +29,7 @@ internal sealed class PollingRig : IDisposable
         var watched = new WatchedJobs(Store, Organizations, policy, Metrics, Completions, _loggerFactory.CreateLogger<WatchedJobs>());
         JobPoller = new ExportJobPoller(watched, policy, Time);
         OrganizationPoller = new OrganizationPoller(watched, JobPoller, WorkMail, policy, Time, _loggerFactory.CreateLogger<OrganizationPoller>());
-        CoverageScanner = new CoverageScanner(Organizations, Store, CompletionStore, Coverage, WorkMail, policy, Metrics, Time, _loggerFactory.CreateLogger<CoverageScanner>());
+        CoverageScanner = new CoverageScanner(Organizations, Store, CompletionStore, Coverage, WorkMail, policy, Time, _loggerFactory.CreateLogger<CoverageScanner>());
     }
 
     public FakeTimeProvider Time { get; }
