@@ -6,7 +6,7 @@ public enum CoverageScanOutcome
 
     Failed,
 
-    /// <summary>The organization has not been listed yet; scan again shortly.</summary>
+    /// <summary>The organization has not been listed successfully yet; scan again shortly.</summary>
     TooEarly,
 
     /// <summary>The organization is no longer watched; stop scanning it.</summary>

@@ -29,8 +29,9 @@ public sealed partial class CoverageScanner(
             return CoverageScanOutcome.NotWatched;
         }
 
-        // The first listing's completions and failures make the first scan right; it is moments away.
-        if (!organization.PollAttempted)
+        // The first successful listing's completions and failures make the first scan right: a scan after a failed
+        // (say, throttled) listing would publish an organization with nothing exported, for a whole interval.
+        if (organization.LastPollSuccessAt is null)
         {
             return CoverageScanOutcome.TooEarly;
         }

@@ -9,8 +9,8 @@ public sealed class CoverageScanJob(CoverageScanner scanner, PollSchedule schedu
 {
     internal const string OrganizationIdKey = "OrganizationId";
 
-    /// <summary>How long a scan waits for its organization's first listing.</summary>
-    internal static readonly TimeSpan RetryEarly = TimeSpan.FromSeconds(2);
+    /// <summary>How long a scan waits, again, for its organization's first successful listing; the wait costs no WorkMail call.</summary>
+    internal static readonly TimeSpan RetryEarly = TimeSpan.FromSeconds(3);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
