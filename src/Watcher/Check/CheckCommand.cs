@@ -102,6 +102,7 @@ public static class CheckCommand
     {
         var region = string.IsNullOrWhiteSpace(organization.Region) ? ownRegion : organization.Region.Trim();
         var name = string.IsNullOrWhiteSpace(organization.Alias) ? organization.OrganizationId : $"{organization.OrganizationId} ({organization.Alias})";
+        var operation = WorkMailOperations.ListMailboxExportJobs;
         try
         {
             var client = clients.ForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
@@ -109,13 +110,20 @@ public static class CheckCommand
             var running = page.Jobs.Count(j => j.State == ExportJobState.Running);
             var listed = string.Create(CultureInfo.InvariantCulture, $"{page.Jobs.Count}{(page.NextToken is null ? string.Empty : "+")} {(page.NextToken is null ? Plural.Noun(page.Jobs.Count, "job") : "jobs")} listed");
             var state = string.Create(CultureInfo.InvariantCulture, $"{running} {ExportJobStates.Running}");
+            // Coverage pages the directory with the same client: one page each proves the role may.
+            operation = WorkMailOperations.ListUsers;
+            var directory = clients.DirectoryForOrganization(organization.Region, organization.RoleArn, organization.ExternalId);
+            await directory.ListUsersAsync(organization.OrganizationId, nextToken: null, maxResults: 1, CancellationToken.None);
+            operation = WorkMailOperations.ListResources;
+            await directory.ListResourcesAsync(organization.OrganizationId, nextToken: null, maxResults: 1, CancellationToken.None);
             return new CheckResult("organization", name, region, listed, state, "-", null, null, null);
         }
         catch (WorkMailException ex)
         {
             var roleArn = string.IsNullOrWhiteSpace(organization.RoleArn) ? null : organization.RoleArn;
-            var call = new WorkMailCall(WorkMailOperations.ListMailboxExportJobs, organization.OrganizationId, region, roleArn, WorkMailEndpoint.For(settings with { Region = region }), ownRegion);
-            return new CheckResult("organization", name, region, "-", "-", "-", ex.ErrorCode, ex.Message, CheckHints.For(ex, call, () => source.Kind));
+            var call = new WorkMailCall(operation, organization.OrganizationId, region, roleArn, WorkMailEndpoint.For(settings with { Region = region }), ownRegion);
+            var subject = operation == WorkMailOperations.ListMailboxExportJobs ? "-" : $"workmail:{operation}";
+            return new CheckResult("organization", name, region, subject, "-", "-", ex.ErrorCode, ex.Message, CheckHints.For(ex, call, () => source.Kind));
         }
     }
 

@@ -19,6 +19,8 @@ public static class CoverageServiceCollectionExtensions
                 : new NoCompletionStore();
         });
         services.AddSingleton<CompletionRecorder>();
+        services.AddSingleton<CoverageStore>();
+        services.AddSingleton<CoverageScanner>();
         services.AddHostedService<CompletionRecorderService>();
         return services;
     }

@@ -38,6 +38,7 @@ public static class MetricsServiceCollectionExtensions
         services.AddSingleton<ApiActivity>();
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<JobSeriesWriter>();
+        services.AddSingleton<CoverageSeriesWriter>();
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Jobs;
 using Watcher.WorkMail.Model;
 
@@ -27,7 +28,13 @@ public sealed class WatcherMetrics
     private readonly Counter<long> _apiRetriesRefused;
     private readonly Histogram<double> _apiDuration;
 
-    public WatcherMetrics(IMeterFactory meterFactory, ExportJobStore store, OrganizationStore organizations, IOptions<WatcherOptions> options)
+    public WatcherMetrics(
+        IMeterFactory meterFactory,
+        ExportJobStore store,
+        OrganizationStore organizations,
+        IOptions<WatcherOptions> options,
+        CoverageStore? coverage = null,
+        ICompletionStore? completions = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(store);
@@ -40,6 +47,7 @@ public sealed class WatcherMetrics
         meter.CreateObservableGauge("watcher.watched_jobs_limit", () => maxWatchedJobs, description: "The most export jobs Watcher watches at once (Watcher:MaxWatchedJobs).");
         _ = new OrganizationGauges(meter, store, organizations);
         _ = new ProcessGauges(meter);
+        _ = new CoverageGauges(meter, coverage ?? new CoverageStore(), organizations, completions ?? new NoCompletionStore());
 
         _stateTransitions = meter.CreateCounter<long>("workmail.export_job.state_transitions", description: "State changes of export jobs that Watcher observed.");
         _apiRequests = meter.CreateCounter<long>("workmail.api.requests", description: "WorkMail API calls Watcher made, one per call whatever the SDK retried inside it.");

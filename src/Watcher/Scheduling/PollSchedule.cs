@@ -12,10 +12,13 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
 {
     public const string Group = "workmail-export-jobs";
     public const string OrganizationGroup = "workmail-organizations";
+    public const string CoverageGroup = "workmail-coverage";
 
     public static JobKey JobKeyFor(WatchedJobKey key) => new(key.ToString(), Group);
 
     public static JobKey JobKeyFor(string organizationId) => new(organizationId, OrganizationGroup);
+
+    public static JobKey CoverageKeyFor(string organizationId) => new(organizationId, CoverageGroup);
 
     /// <summary>
     /// Schedules many export jobs in one call to the scheduler: at start with thousands of configured jobs, one call
@@ -50,6 +53,32 @@ public sealed class PollSchedule(ISchedulerFactory schedulerFactory, TimeProvide
             interval,
             pollNow,
             cancellationToken);
+
+    /// <summary>Scans an organization's coverage at once (it waits for the first listing), then every interval.</summary>
+    public Task ScheduleCoverageAsync(string organizationId, TimeSpan interval, bool scanNow, CancellationToken cancellationToken) =>
+        ScheduleAsync(
+            JobBuilder.Create<CoverageScanJob>()
+                .WithIdentity(CoverageKeyFor(organizationId))
+                .UsingJobData(CoverageScanJob.OrganizationIdKey, organizationId)
+                .Build(),
+            interval,
+            scanNow,
+            cancellationToken);
+
+    /// <summary>One more scan after <paramref name="delay"/>, beside the regular ones.</summary>
+    public async Task ScanCoverageAtAsync(string organizationId, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var key = CoverageKeyFor(organizationId);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(key.Name + "/soon", key.Group)
+            .ForJob(key)
+            .StartAt(time.GetUtcNow() + delay)
+            .Build();
+        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    public Task UnscheduleCoverageAsync(string organizationId, CancellationToken cancellationToken) => DeleteAsync(CoverageKeyFor(organizationId), cancellationToken);
 
     public Task UnscheduleAsync(WatchedJobKey key, CancellationToken cancellationToken) => DeleteAsync(JobKeyFor(key), cancellationToken);
 

@@ -1,4 +1,5 @@
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Jobs;
 
 namespace Watcher.Scheduling;
@@ -12,6 +13,7 @@ namespace Watcher.Scheduling;
 public sealed partial class WatchedJobsReconciler(
     ExportJobStore store,
     OrganizationStore organizations,
+    CoverageStore coverage,
     WatchedJobs watched,
     PollSchedule schedule,
     IDefaultRegionSource defaultRegion,
@@ -21,6 +23,7 @@ public sealed partial class WatchedJobsReconciler(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TimeSpan? _interval;
+    private TimeSpan? _coverageInterval;
 
     public async Task ReconcileAsync(WatcherOptions options, CancellationToken cancellationToken)
     {
@@ -30,13 +33,15 @@ public sealed partial class WatchedJobsReconciler(
         {
             var intervalChanged = _interval is { } previous && previous != options.PollInterval;
             _interval = options.PollInterval;
+            var coverageChanged = _coverageInterval != (options.Coverage.Enabled ? options.Coverage.Interval : null);
+            _coverageInterval = options.Coverage.Enabled ? options.Coverage.Interval : null;
 
             var desiredOrganizations = options.Organizations.ToDictionary(o => o.OrganizationId, StringComparer.Ordinal);
             var desiredJobs = options.Jobs.Select(j => new WatchedJobKey(j.OrganizationId, j.JobId)).ToHashSet();
 
             await RemoveOrganizationsAsync(desiredOrganizations, desiredJobs, cancellationToken);
             await RemoveJobsAsync(desiredOrganizations, desiredJobs, cancellationToken);
-            await AddOrganizationsAsync(options, desiredOrganizations, intervalChanged, cancellationToken);
+            await AddOrganizationsAsync(options, desiredOrganizations, intervalChanged, coverageChanged, cancellationToken);
             await AddJobsAsync(options, desiredOrganizations, desiredJobs, intervalChanged, cancellationToken);
         }
         finally
@@ -52,7 +57,9 @@ public sealed partial class WatchedJobsReconciler(
         foreach (var organizationId in organizations.Current.Keys.Where(id => !desired.ContainsKey(id)))
         {
             await schedule.UnscheduleOrganizationAsync(organizationId, cancellationToken);
+            await schedule.UnscheduleCoverageAsync(organizationId, cancellationToken);
             watched.UnwatchOrganization(organizationId, desiredJobs);
+            coverage.Remove(organizationId);
 
             Log.OrganizationUnwatched(logger, organizationId);
         }
@@ -81,7 +88,8 @@ public sealed partial class WatchedJobsReconciler(
         }
     }
 
-    private async Task AddOrganizationsAsync(WatcherOptions options, Dictionary<string, OrganizationOptions> desired, bool intervalChanged, CancellationToken cancellationToken)
+    private async Task AddOrganizationsAsync(
+        WatcherOptions options, Dictionary<string, OrganizationOptions> desired, bool intervalChanged, bool coverageChanged, CancellationToken cancellationToken)
     {
         foreach (var organization in desired.Values)
         {
@@ -96,6 +104,16 @@ public sealed partial class WatchedJobsReconciler(
             if (added || intervalChanged)
             {
                 await schedule.ScheduleOrganizationAsync(organization.OrganizationId, options.PollInterval, pollNow: added, cancellationToken);
+            }
+
+            if (!options.Coverage.Enabled)
+            {
+                await schedule.UnscheduleCoverageAsync(organization.OrganizationId, cancellationToken);
+                coverage.Remove(organization.OrganizationId);
+            }
+            else if (added || coverageChanged)
+            {
+                await schedule.ScheduleCoverageAsync(organization.OrganizationId, options.Coverage.Interval, scanNow: true, cancellationToken);
             }
 
             if (added)

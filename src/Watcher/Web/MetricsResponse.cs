@@ -73,6 +73,7 @@ internal static partial class MetricsResponse
         {
             await output.WriteAsync(collected, cancel.Token);
             await services.GetRequiredService<JobSeriesWriter>().WriteAsync(output, openMetrics, cancel.Token);
+            await services.GetRequiredService<CoverageSeriesWriter>().WriteAsync(output, openMetrics, cancel.Token);
             if (openMetrics)
             {
                 await output.WriteAsync(Eof, cancel.Token);

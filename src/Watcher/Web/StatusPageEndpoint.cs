@@ -1,5 +1,6 @@
 using System.Globalization;
 using Watcher.Clients;
+using Watcher.Coverage;
 using Watcher.Health;
 using Watcher.Jobs;
 using Watcher.Scheduling;
@@ -22,7 +23,8 @@ internal static class StatusPageEndpoint
             services.GetRequiredService<ApiActivity>().Snapshot(),
             services.GetRequiredService<Readiness>().IsReady,
             services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            RefreshSeconds(context.Request.Query["refresh"]))
+            RefreshSeconds(context.Request.Query["refresh"]),
+            services.GetRequiredService<CoverageStore>().Current)
         {
             CredentialProblems = services.GetRequiredService<CredentialHealth>().Current(),
         };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Watcher.Clients;
+using Watcher.Coverage;
 using Watcher.Health;
 using Watcher.Jobs;
 
@@ -13,7 +14,8 @@ internal sealed record StatusPageModel(
     ApiActivitySnapshot Activity,
     bool IsReady,
     DateTimeOffset Now,
-    int RefreshSeconds)
+    int RefreshSeconds,
+    ImmutableDictionary<string, CoverageScanState>? Coverage = null)
 {
     /// <summary>What WorkMail calls fail for credentials now (<see cref="CredentialHealth"/>).</summary>
     public IReadOnlyList<CredentialProblem> CredentialProblems { get; init; } = [];

@@ -44,6 +44,7 @@ internal static class StatusPageRenderer
         WriteCounts(writer, model);
         WriteHealth(writer, model);
         WriteOrganizations(writer, model);
+        CoverageSection.Write(writer, model);
         JobTable.Write(writer, model);
 
         writer.Write("<footer>\n");

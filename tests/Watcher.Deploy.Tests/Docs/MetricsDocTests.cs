@@ -14,10 +14,12 @@ public sealed partial class MetricsDocTests
     {
         var sources = Directory.EnumerateFiles(Repository.File("src", "Watcher"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        // OpenTelemetry instruments, found in the source, the per-job families, which are a table instead, and the
+        // OpenTelemetry instruments, found in the source, the per-job families, which are a table instead, the
+        // per-mailbox family, written from the coverage snapshot, and the
         // runtime's System.Runtime meter less what Watcher leaves out.
         var instruments = sources.SelectMany(f => InstrumentName().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Name: m.Groups[1].Value)))
             .Concat(Watcher.Metrics.JobSeries.Families.Select(f => (File: "JobSeries.cs", Name: f.InstrumentName)))
+            .Concat([(File: "CoverageSeriesWriter.cs", Name: Watcher.Metrics.Exposition.CoverageSeriesWriter.Name)])
             .Concat(RuntimeInstruments().Where(name => !RuntimeMeter.Dropped.Contains(name)).Select(name => (File: RuntimeMeter.Name, Name: name)))
             .Distinct()
             .ToList();

@@ -67,10 +67,14 @@ public sealed class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyS
         var lines = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n');
 
         // Watcher polls on its own schedule; Prometheus' writing-exporters guide asks that HELP say the values are as
-        // of the last poll. Counters and the histogram count Watcher's own calls, and poll success is about the poll.
+        // of the last poll (coverage: of the last scan). Counters and the histogram count Watcher's own calls, and poll and
+        // scan success are about the poll or scan.
         var gauges = lines.Where(l => l.StartsWith("# TYPE workmail_", StringComparison.Ordinal) && l.EndsWith(" gauge", StringComparison.Ordinal))
             .Select(l => l.Split(' ')[2])
-            .Where(name => !name.Contains("poll_success", StringComparison.Ordinal))
+            .Where(name => !name.Contains("poll_success", StringComparison.Ordinal) && !name.Contains("scan_success", StringComparison.Ordinal))
+
+            // A constant, not read from WorkMail.
+            .Where(name => name != "workmail_export_end_of_support_timestamp_seconds")
             .ToList();
         Assert.True(gauges.Count >= 10, $"Only {gauges.Count} workmail_ gauges in the scrape.");
         Assert.All(gauges, name =>
@@ -109,6 +113,7 @@ public sealed class ScrapeTests(FaultyScenario scenario) : IClassFixture<FaultyS
         await prometheus.WaitForDataAsync("workmail_export_job_state_transitions_total", TimeSpan.FromSeconds(60));
         await prometheus.WaitForDataAsync("""workmail_api_request_retries_total{error_code="ThrottlingException"}""", TimeSpan.FromSeconds(60));
         await prometheus.WaitForDataAsync("workmail_organization_poll_success", TimeSpan.FromSeconds(60));
+        await prometheus.WaitForDataAsync("workmail:organization_export_projected_finish_timestamp_seconds", TimeSpan.FromSeconds(60));
 
         var queries = DashboardQueries.All().ToList();
         Assert.True(queries.Count >= 10, $"Only {queries.Count} dashboard queries.");

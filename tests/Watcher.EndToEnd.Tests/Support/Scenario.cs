@@ -73,6 +73,17 @@ internal sealed class Scenario : IAsyncDisposable
             simulator.Store.AddJob(Discovered, new SimulatedJob { JobId = $"offboard-{i}", StartOffset = TimeSpan.FromMinutes(-10 * (i + 1)), Duration = TimeSpan.FromMinutes(20 + (10 * i)) });
         }
 
+        // The discovered organization's directory, for coverage: one mailbox exported an hour ago, one that the
+        // running offboarding jobs export (the simulator's default EntityId), and three never exported; so coverage
+        // is 1 of 5 at 1 a week, which finishes well before the end of support.
+        simulator.Store.AddJob(Discovered, new SimulatedJob { JobId = "offboard-done", EntityId = "mailbox-done-0001", StartOffset = TimeSpan.FromHours(-2), Duration = TimeSpan.FromMinutes(30) });
+        simulator.Store.AddUsers(Discovered,
+        [
+            new SimulatedUser { Id = "mailbox-done-0001", Name = "done", Email = "done@offboarding.example" },
+            new SimulatedUser { Id = new SimulatedJob().EntityId, Name = "leaver", Email = "leaver@offboarding.example" },
+            .. Enumerable.Range(1, 3).Select(i => new SimulatedUser { Id = $"mailbox-never-{i:0000}", Name = $"user{i}", Email = $"user{i}@offboarding.example" }),
+        ]);
+
         beforeWatcher?.Invoke(simulator);
         var environment = new Dictionary<string, string?>
         {

@@ -49,6 +49,8 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         // Once per configured job and once per organization, nothing more.
         Assert.Equal(2, _simulator.Requests.Count("DescribeMailboxExportJob", Org));
         Assert.Equal(1, _simulator.Requests.Count("ListMailboxExportJobs", Org));
+        Assert.Equal(1, _simulator.Requests.Count("ListUsers", Org));
+        Assert.Equal(1, _simulator.Requests.Count("ListResources", Org));
     }
 
     [Fact]

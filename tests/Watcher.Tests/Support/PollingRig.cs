@@ -29,6 +29,7 @@ internal sealed class PollingRig : IDisposable
         var watched = new WatchedJobs(Store, Organizations, policy, Metrics, Completions, _loggerFactory.CreateLogger<WatchedJobs>());
         JobPoller = new ExportJobPoller(watched, policy, Time);
         OrganizationPoller = new OrganizationPoller(watched, JobPoller, WorkMail, policy, Time, _loggerFactory.CreateLogger<OrganizationPoller>());
+        CoverageScanner = new CoverageScanner(Organizations, Store, CompletionStore, Coverage, WorkMail, policy, Time, _loggerFactory.CreateLogger<CoverageScanner>());
     }
 
     public FakeTimeProvider Time { get; }
@@ -36,6 +37,13 @@ internal sealed class PollingRig : IDisposable
     public ScriptedWorkMail WorkMail { get; } = new();
 
     public ExportJobStore Store { get; } = new();
+
+    public CoverageStore Coverage { get; } = new();
+
+    /// <summary>The remembered completions the coverage scanner reads; the rig's recorder does not write to it.</summary>
+    public NoCompletionStore CompletionStore { get; } = new();
+
+    public CoverageScanner CoverageScanner { get; }
 
     public OrganizationStore Organizations { get; } = new();
 

@@ -14,6 +14,10 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailDirectory
     private readonly ConcurrentDictionary<string, int> _listCalls = new();
     private readonly ConcurrentDictionary<string, ExportJobDetails[]> _listings = new();
     private readonly ConcurrentDictionary<string, string> _listingErrors = new();
+    private readonly ConcurrentDictionary<string, DirectoryUser[]> _users = new();
+    private readonly ConcurrentDictionary<string, DirectoryResource[]> _resources = new();
+    private readonly ConcurrentDictionary<string, string> _directoryErrors = new();
+    private readonly ConcurrentDictionary<string, int> _directoryCalls = new();
 
     public IWorkMailExportJobs OwnRegion => this;
 
@@ -86,9 +90,44 @@ internal sealed class ScriptedWorkMail : IWorkMailExportJobs, IWorkMailDirectory
         return Task.FromResult(new ExportJobPage(page, next));
     }
 
-    public Task<UserPage> ListUsersAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
-        Task.FromResult(new UserPage([], null));
+    /// <summary>What ListUsers and ListResources return for an organization, in pages of the size asked for.</summary>
+    public void Directory(string organizationId, IEnumerable<DirectoryUser> users, IEnumerable<DirectoryResource> resources)
+    {
+        _users[organizationId] = [.. users];
+        _resources[organizationId] = [.. resources];
+    }
 
-    public Task<ResourcePage> ListResourcesAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken) =>
-        Task.FromResult(new ResourcePage([], null));
+    public void FailDirectory(string organizationId, string errorCode) => _directoryErrors[organizationId] = errorCode;
+
+    public void RestoreDirectory(string organizationId) => _directoryErrors.TryRemove(organizationId, out _);
+
+    public int DirectoryCalls(string organizationId) => _directoryCalls.GetValueOrDefault(organizationId);
+
+    public Task<UserPage> ListUsersAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        var (page, next) = Page(organizationId, _users, nextToken, maxResults);
+        return Task.FromResult(new UserPage(page, next));
+    }
+
+    public Task<ResourcePage> ListResourcesAsync(string organizationId, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        var (page, next) = Page(organizationId, _resources, nextToken, maxResults);
+        return Task.FromResult(new ResourcePage(page, next));
+    }
+
+    private (T[] Page, string? Next) Page<T>(string organizationId, ConcurrentDictionary<string, T[]> all, string? nextToken, int maxResults)
+    {
+        _directoryCalls.AddOrUpdate(organizationId, 1, (_, n) => n + 1);
+        Called.Pulse();
+        if (_directoryErrors.TryGetValue(organizationId, out var errorCode))
+        {
+            throw new WorkMailException(errorCode, $"{errorCode} listing the directory of {organizationId}");
+        }
+
+        var entries = all.GetValueOrDefault(organizationId) ?? [];
+        var from = nextToken is null ? 0 : int.Parse(nextToken, System.Globalization.CultureInfo.InvariantCulture);
+        var page = entries.Skip(from).Take(maxResults).ToArray();
+        var next = from + page.Length < entries.Length ? (from + page.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return (page, next);
+    }
 }
