@@ -49,7 +49,7 @@ public sealed class QuartzSeriesHostTests : IAsyncLifetime
         Assert.Equal("histogram", scrape.Types["quartz_job_execution_duration_seconds"]);
         var counts = scrape.Named("quartz_job_execution_duration_seconds_count").ToList();
         Assert.Contains(counts, c => c["quartz_job_group"] == PollSchedule.OrganizationGroup);
-        Assert.All(counts, c => Assert.Contains(c["quartz_job_group"], new[] { PollSchedule.Group, PollSchedule.OrganizationGroup }));
+        Assert.All(counts, c => Assert.Contains(c["quartz_job_group"], new[] { PollSchedule.Group, PollSchedule.OrganizationGroup, PollSchedule.CoverageGroup }));
         Assert.All(counts, c => Assert.Equal(["quartz_job_group", "quartz_job_result"], c.Labels.Keys.Order()));
     }
 }
