@@ -59,6 +59,10 @@ public sealed class SoakTests(ITestOutputHelper output)
                 OutcomeAtProgress = i % 7 == 0 || i % 11 == 0 ? 40 : 100,
             }).ToList();
             seeded += simulator.Store.AddJobs(organizationId, history).Count;
+
+            // A small directory: the spawned exports pick their mailboxes from it, so every mailbox has been exported
+            // by the end of the warm-up and coverage holds as much on day 30 as on day 1.
+            simulator.Store.AddUsers(organizationId, Enumerable.Range(0, 20).Select(i => new SimulatedUser { Name = $"user{i}", Email = $"user{i}@org-{index}.example.com" }));
         }
 
         simulator.Store.AddOrganization(Lone, "lone");
@@ -188,8 +192,10 @@ public sealed class SoakTests(ITestOutputHelper output)
                     scrape.Named("workmail_export_job_poll_success").Select(s => (s["organization_id"]!, s["job_id"]!)).Order());
                 Assert.InRange(jobs.Count, 3 * 7 * 12, MaxWatchedJobs);
 
-                // No leaked Quartz jobs or triggers: one per organization and one for the explicit running job.
+                // No leaked Quartz jobs or triggers: a listing and a coverage scan per organization, and one for the
+                // explicit running job.
                 var expectedKeys = Discovered.Select(o => Watcher.Scheduling.PollSchedule.JobKeyFor(o))
+                    .Concat(Discovered.Select(Watcher.Scheduling.PollSchedule.CoverageKeyFor))
                     .Append(Watcher.Scheduling.PollSchedule.JobKeyFor(new WatchedJobKey(Lone, LoneJob)))
                     .Select(k => k.ToString()).Order();
                 Assert.Equal(expectedKeys, jobKeys.Select(k => k.ToString()).Order());
