@@ -59,7 +59,8 @@ public sealed class HighAvailabilityTests(AlertingScenario scenario) : IClassFix
         }
 
         await UntilNotifiedAsync("resolved", IsFailedJob, Resolve);
-        Assert.Single(webhook.Alerts("firing", IsFailedJob));
+        var fired = webhook.Alerts("firing", IsFailedJob);
+        Assert.True(fired.Count == 1, $"{fired.Count} firing notifications of the failed job:\n{string.Join('\n', webhook.Notifications.Select(n => n.ToJsonString()))}");
         var resolved = Assert.Single(webhook.Alerts("resolved", IsFailedJob));
         Assert.Equal(labels.ToJsonString(), resolved["labels"]!.ToJsonString());
     }
