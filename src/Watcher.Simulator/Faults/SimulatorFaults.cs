@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using Watcher.Simulator.Operations;
 using Watcher.Simulator.Protocol;
 
 namespace Watcher.Simulator;
@@ -16,6 +18,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
     private CredentialFault _credentialFault;
     private ResponseFault _responseFault;
     private string? _responseFaultJobId;
+    private FrozenSet<string> _deniedOperations = FrozenSet<string>.Empty;
 
     /// <summary>0..1: share of requests answered 400 ThrottlingException.</summary>
     public double ThrottleRatio
@@ -99,6 +102,27 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
         set { lock (_gate) { _responseFaultJobId = value; } }
     }
 
+    /// <summary>
+    /// WorkMail operations answered 403 AccessDeniedException, as an IAM policy that leaves out their actions does;
+    /// every other operation works. Wire names, e.g. <c>ListUsers</c>; an unknown name is an <see cref="ArgumentException"/>.
+    /// Checked after <see cref="CredentialFault"/>, which applies to every operation.
+    /// </summary>
+    public IReadOnlySet<string> DeniedOperations
+    {
+        get { lock (_gate) { return _deniedOperations; } }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.FirstOrDefault(o => !OperationDispatcher.IsKnown(o)) is { } unknown)
+            {
+                throw new ArgumentException($"{unknown} is not a WorkMail operation the simulator serves.", nameof(value));
+            }
+
+            var denied = value.ToFrozenSet(StringComparer.Ordinal);
+            lock (_gate) { _deniedOperations = denied; }
+        }
+    }
+
     /// <summary>Switches every fault off and restarts the random sequence, so a test run repeats.</summary>
     public void Reset()
     {
@@ -111,6 +135,7 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
             _credentialFault = CredentialFault.None;
             _responseFault = ResponseFault.None;
             _responseFaultJobId = null;
+            _deniedOperations = FrozenSet<string>.Empty;
             _random = new Random(seed);
         }
     }
@@ -128,6 +153,11 @@ public sealed class SimulatorFaults(int seed = SimulatorFaults.DefaultSeed)
                     return AwsErrors.ExpiredToken();
                 case CredentialFault.AccessDenied:
                     return AwsErrors.AccessDenied(operation);
+            }
+
+            if (_deniedOperations.Contains(operation))
+            {
+                return AwsErrors.AccessDenied(operation);
             }
 
             if (_throttleRatio > 0 && _random.NextDouble() < _throttleRatio)

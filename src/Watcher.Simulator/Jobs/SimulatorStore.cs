@@ -115,6 +115,35 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
         return AddEntries(organizationId, resources, DirectoryValidator.Validate, r => r.Id, (r, id) => r with { Id = id }, o => o.Resources, "resource");
     }
 
+    /// <summary>
+    /// Marks users DELETED, as DeleteUser does: they stay in ListUsers with that state, and their mailbox is gone.
+    /// Returns how many of the ids were found; unknown ids are left alone.
+    /// </summary>
+    public int DeleteUsers(string organizationId, IEnumerable<string> userIds)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var deleted = 0;
+        lock (_gate)
+        {
+            if (!_organizations.TryGetValue(organizationId, out var organization))
+            {
+                return 0;
+            }
+
+            var byId = organization.Users.All().ToDictionary(u => u.Id!, StringComparer.Ordinal);
+            foreach (var id in userIds)
+            {
+                if (byId.TryGetValue(id, out var user)
+                    && organization.Users.Replace(user with { State = SimulatedDirectory.Deleted, DisabledDate = user.DisabledDate ?? TimeProvider.GetUtcNow() }))
+                {
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>The organization's users in id order (ListUsers' order), with their Ids; empty when unknown.</summary>
     public IReadOnlyList<SimulatedUser> Users(string organizationId)
     {

@@ -25,6 +25,19 @@ internal sealed class EntityList<T>(Func<T, string> idOf)
         return true;
     }
 
+    /// <summary>Replaces the entry with the same id; false when there is none.</summary>
+    public bool Replace(T entry)
+    {
+        var index = Find(idOf(entry));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        _entries[index] = entry;
+        return true;
+    }
+
     public IReadOnlyList<T> All() => [.. _entries];
 
     /// <summary>Up to <paramref name="count"/> entries whose id sorts after <paramref name="afterId"/> (from the start when null).</summary>

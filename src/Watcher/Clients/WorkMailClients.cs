@@ -8,8 +8,8 @@ using Watcher.WorkMail.Credentials;
 
 namespace Watcher.Clients;
 
-/// <summary>One cached client per (region, role), seen as export jobs and as a directory, each view metered, the export
-/// jobs watched for credential failures, all behind one bound on calls in flight.</summary>
+/// <summary>One cached client per (region, role), seen as export jobs and as a directory, each view metered and watched
+/// for credential failures, all behind one bound on calls in flight.</summary>
 internal sealed class WorkMailClients : IWorkMailClients, IDisposable
 {
     // The cache needs a region for its template; every Get supplies the real one.
@@ -59,10 +59,10 @@ internal sealed class WorkMailClients : IWorkMailClients, IDisposable
                 var limiter = _limiters.GetOrAdd(settings.Region, _ => new RequestRateLimiter(rate, time));
                 var client = new WorkMailExportJobsClient(settings with { BeforeAttempt = limiter.AcquireAsync });
                 var calls = new WorkMailCall(string.Empty, string.Empty, settings.Region, settings.AssumeRole?.RoleArn, WorkMailEndpoint.For(settings), ownRegion);
-                var tracked = new CredentialTrackingWorkMailExportJobs(client, credentialHealth, calls, () => credentialSource.Value);
+                var tracker = new CredentialTracker(credentialHealth, calls, () => credentialSource.Value);
                 return new WorkMailClientViews(
-                    new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(tracked, meter), _slots),
-                    new ConcurrencyLimitedWorkMailDirectory(new MeteredWorkMailDirectory(client, meter), _slots),
+                    new ConcurrencyLimitedWorkMailExportJobs(new MeteredWorkMailExportJobs(new CredentialTrackingWorkMailExportJobs(client, tracker), meter), _slots),
+                    new ConcurrencyLimitedWorkMailDirectory(new MeteredWorkMailDirectory(new CredentialTrackingWorkMailDirectory(client, tracker), meter), _slots),
                     client);
             });
     }

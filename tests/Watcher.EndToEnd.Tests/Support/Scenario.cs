@@ -123,6 +123,9 @@ internal sealed class Scenario : IAsyncDisposable
         PollInterval = "00:00:10",
         Jobs = listedJobs.Select(id => new { OrganizationId = Listed, JobId = id }).ToArray(),
         Organizations = new[] { new { OrganizationId = Discovered, Alias = "offboarding" } },
+
+        // The shortest allowed, so that a change to the directory shows within a test.
+        Coverage = new { Interval = "1m" },
     };
 
     public async ValueTask DisposeAsync()

@@ -39,6 +39,34 @@ public class SimulatorFaultsTests
     }
 
     [Fact]
+    public async Task DeniedOperations_ListUsers_Only403AccessDeniedNamingItsActionUntilReset()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Faults.DeniedOperations = new HashSet<string> { "ListUsers" };
+
+        var users = await harness.Client.CallAsync("ListUsers", ListInput);
+        var resources = await harness.Client.CallAsync("ListResources", ListInput);
+        var jobs = await harness.Client.CallAsync("ListMailboxExportJobs", ListInput);
+        harness.Simulator.Faults.Reset();
+        var usersAfterReset = await harness.Client.CallAsync("ListUsers", ListInput);
+
+        Assert.Equal((403, "AccessDeniedException"), (users.StatusCode, users.ErrorType));
+        Assert.Contains("workmail:ListUsers", users.Message, StringComparison.Ordinal);
+        Assert.Equal([200, 200, 200], new[] { resources, jobs, usersAfterReset }.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public void DeniedOperations_UnknownOperation_ArgumentExceptionNamingIt()
+    {
+        var faults = new SimulatorFaults();
+
+        var error = Assert.Throws<ArgumentException>(() => faults.DeniedOperations = new HashSet<string> { "ListUser" });
+
+        Assert.StartsWith("ListUser is not a WorkMail operation the simulator serves.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(faults.DeniedOperations);
+    }
+
+    [Fact]
     public async Task ThrottleRatio_Half_RoughlyHalfOf200Throttled()
     {
         await using var harness = await SimulatorHarness.StartAsync();

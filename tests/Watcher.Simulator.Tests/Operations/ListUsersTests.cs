@@ -163,6 +163,20 @@ public class ListUsersTests
         Assert.Equal("""{"Users":[]}""", response.Body);
     }
 
+    [Fact]
+    public async Task ListUsers_AfterDeleteUsers_ListsThemAsDeletedAndLeavesTheRest()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Store.AddUsers(TestData.OrganizationId, new[] { "user-a000000", "user-b000000", "user-c000000" }.Select(id => new SimulatedUser { Id = id, Name = id }));
+
+        var deleted = harness.Store.DeleteUsers(TestData.OrganizationId, ["user-a000000", "user-c000000", "user-z000000"]);
+        var response = await harness.Client.CallAsync(Operation, new { OrganizationId = TestData.OrganizationId });
+
+        Assert.Equal(2, deleted);
+        var states = response.Json.GetProperty("Users").EnumerateArray().ToDictionary(u => u.GetProperty("Id").GetString()!, u => u.GetProperty("State").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["user-a000000"] = "DELETED", ["user-b000000"] = "ENABLED", ["user-c000000"] = "DELETED" }, states);
+    }
+
     private static List<string> Ids(TestResponse response) =>
         [.. response.Json.GetProperty("Users").EnumerateArray().Select(u => u.GetProperty("Id").GetString()!)];
 

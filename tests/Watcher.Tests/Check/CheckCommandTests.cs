@@ -68,6 +68,22 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_OnlyListUsersDenied_NamesThatIamActionAloneAndExitsOne()
+    {
+        _simulator.Faults.DeniedOperations = new HashSet<string> { "ListUsers" };
+
+        var (exitCode, output) = await RunCheckAsync(Environment(Config(["running-job"], [Org])));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("1 of 2 checks passed.", output, StringComparison.Ordinal);
+        Assert.Matches(@"job\s+\S+\s+us-east-1\s+running-job\s+RUNNING\s+\d+%\s+ok", output);
+        Assert.Matches(@"organization\s+m-0123456789abcdef0123456789abcdef\s+us-east-1\s+workmail:ListUsers\s+-\s+-\s+AccessDeniedException", output);
+        Assert.Contains($"IAM denied workmail:ListUsers. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("IAM denied workmail:ListMailboxExportJobs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("IAM denied workmail:ListResources", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_EndpointUnreachable_NetworkErrorWithHintAndExitsOne()
     {
         var closed = FreePort.Next();

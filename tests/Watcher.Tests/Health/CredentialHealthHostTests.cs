@@ -105,6 +105,35 @@ public sealed class CredentialHealthHostTests : IAsyncLifetime
         Assert.Contains("Hint: " + hint, logged.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StatusPage_OnlyListUsersDenied_NamesThatActionWhilePollsWorkThenRecoversAtTheNextScan()
+    {
+        _simulator.Faults.DeniedOperations = new HashSet<string> { "ListUsers" };
+        await using var host = await StartAsync(new
+        {
+            Aws = new { Region = _simulator.Region, ServiceUrl = _simulator.ServiceUrl.ToString(), MaxAttempts = 1 },
+            PollInterval = Interval,
+            Organizations = new[] { new { OrganizationId = Org } },
+            Coverage = new { Interval = "1m" },
+        });
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        var denied = await host.ScrapeUntilAsync(s => Errors(s, "AccessDeniedException") >= 1, TimeSpan.FromSeconds(40), "ListUsers denied");
+
+        Assert.Equal(0, Assert.Single(denied.Named("workmail_organization_coverage_scan_success")).Value);
+        Assert.All(denied.Named("workmail_export_job_poll_success"), s => Assert.Equal(1, s.Value));
+        var problem = Assert.Single((await PageAsync(host)).QuerySelectorAll("#credentials .credential-problem"));
+        Assert.StartsWith($"AccessDeniedException for {Org}", problem.TextContent, StringComparison.Ordinal);
+        Assert.Contains("workmail:ListUsers", problem.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("workmail:ListMailboxExportJobs", problem.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
+
+        _simulator.Faults.Reset();
+        await host.ScrapeUntilAsync(
+            s => s.Named("workmail_organization_coverage_scan_success").Any(x => x.Value == 1),
+            TimeSpan.FromSeconds(40),
+            "the next coverage scan to succeed");
+        Assert.Empty((await PageAsync(host)).QuerySelectorAll("#credentials .credential-problem"));
+    }
+
     private Task<WatcherTestHost> StartAsync(object settings) =>
         WatcherTestHost.StartAsync(
             _simulator,
