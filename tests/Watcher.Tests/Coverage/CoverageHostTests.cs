@@ -29,10 +29,11 @@ public sealed class CoverageHostTests : IAsyncLifetime
         _simulator.Store.AddJobs(Org, Enumerable.Range(0, Completed).Select(i => new SimulatedJob
         {
             JobId = $"done-{i}",
-            EntityId = $"mailbox-{i}",
+            EntityId = $"mailbox-{i:0000}",
             StartOffset = TimeSpan.FromHours(-2),
             Duration = TimeSpan.FromMinutes(20),
         }));
+        _simulator.Store.AddUsers(Org, Enumerable.Range(0, Completed + 2).Select(i => new SimulatedUser { Id = $"mailbox-{i:0000}", Name = $"user{i}" }));
         _simulator.Store.AddJob(Org, new SimulatedJob { JobId = "running", StartOffset = TimeSpan.FromMinutes(-5), Duration = TimeSpan.FromDays(1), Outcome = SimulatedOutcome.RunForever });
     }
 
@@ -56,8 +57,29 @@ public sealed class CoverageHostTests : IAsyncLifetime
         // What a restarted Watcher would load.
         using var reopened = new SqliteCompletionStore(StorePath, TimeSpan.FromHours(1), TimeProvider.System, NullLogger<SqliteCompletionStore>.Instance);
         var completions = await reopened.LoadAsync();
-        Assert.Equal(Enumerable.Range(0, Completed).Select(i => $"mailbox-{i}"), completions.Select(c => c.EntityId).Order());
+        Assert.Equal(Enumerable.Range(0, Completed).Select(i => $"mailbox-{i:0000}"), completions.Select(c => c.EntityId).Order());
         Assert.All(completions, c => Assert.Equal(Org, c.OrganizationId));
+    }
+
+    [Fact]
+    public async Task Restart_AfterTheListingNoLongerShowsTheExports_CountsThemFromTheStoreFile()
+    {
+        await using (var first = await WatcherTestHost.StartAsync(_simulator, Settings()))
+        {
+            var store = first.Services.GetRequiredService<ICompletionStore>();
+            await Wait.UntilAsync(async () => (await store.LoadAsync()).Count == Completed, TimeSpan.FromSeconds(30), () => $"{Completed} completions to be recorded");
+        }
+
+        // As after 7 days: ListMailboxExportJobs no longer shows the completed exports, only the running one.
+        Assert.Equal(Completed, _simulator.Store.ForgetJobsStartedBefore(TimeSpan.FromHours(1)));
+
+        await using var restarted = await WatcherTestHost.StartAsync(_simulator, Settings());
+        var scrape = await restarted.ScrapeUntilAsync(s => s.Named("workmail_organization_mailboxes").Any(), TimeSpan.FromSeconds(30), "the first coverage scan after the restart");
+        Assert.Equal(Completed + 2, scrape.Named("workmail_organization_mailboxes").Single().Value);
+        Assert.Equal(Completed, scrape.Named("workmail_organization_mailboxes_exported").Single().Value);
+        Assert.Equal(1, scrape.Named("watcher_watched_jobs").Single().Value);
+        var exported = scrape.Named("workmail_mailbox_last_export_completed_timestamp_seconds").Where(s => s.Value > 0).Select(s => s["mailbox_id"]).Order();
+        Assert.Equal(Enumerable.Range(0, Completed).Select(i => $"mailbox-{i:0000}"), exported);
     }
 
     [Fact]
