@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Watcher.Testing;
 using Watcher.Testing.Deployment;
@@ -100,6 +101,26 @@ public sealed class RulesTests
         Assert.Equal("{{ $value }} export jobs running in {{ $labels.namespace }}", (string?)added["annotations"]!["summary"]);
     }
 
+    [Fact]
+    public void Rules_KeepFiringFor_OnEveryAlertOnGaugesByDefaultAndLeftOutWithZero()
+    {
+        var alertsOnGauges = new[] { "WorkMailExportJobFailed", "WorkMailExportJobStalled", "WorkMailExportJobRunningTooLong", "WatcherPollFailing", "WorkMailExportBehindDeadline" };
+        var off = new[] { "exportJobFailed", "exportJobStalled", "exportJobRunningTooLong", "pollFailing", "exportBehindDeadline" }
+            .SelectMany(rule => new[] { "--set", $"prometheusRule.rules.{rule}.keepFiringFor=0" })
+            .ToArray();
+
+        var shipped = Alerts(RenderRules());
+        var offFolder = RenderRules(off);
+        var check = Tool.Promtool.Run(["check", "rules", "rules.yaml"], offFolder);
+
+        Assert.All(shipped, rule => Assert.Equal(
+            alertsOnGauges.Contains((string?)rule["alert"]) ? "5m" : null,
+            (string?)rule["keep_firing_for"]));
+        Assert.Equal(6, shipped.Count(r => r["keep_firing_for"] is not null));
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.All(Alerts(offFolder), rule => Assert.Null(rule["keep_firing_for"]));
+    }
+
     [Theory]
     [InlineData("prometheusRule.additionalRuleLabels.severity=page")]
     [InlineData("prometheusRule.additionalRuleLabels.scope=job")]
@@ -145,6 +166,12 @@ public sealed class RulesTests
         Assert.All(codes, code => Assert.Matches("^[A-Za-z]+$", code));
         return codes;
     }
+
+    private static List<JsonNode> Alerts(string folder) =>
+        [.. Yaml.Documents(File.ReadAllText(Path.Combine(folder, "rules.yaml"))).Single()["groups"]!.AsArray()
+            .SelectMany(g => g!["rules"]!.AsArray())
+            .OfType<JsonNode>()
+            .Where(r => r["alert"] is not null)];
 
     /// <summary>Renders the chart's PrometheusRule and writes its spec, as promtool reads it, to a new folder.</summary>
     internal static string RenderRules(params string[] values)

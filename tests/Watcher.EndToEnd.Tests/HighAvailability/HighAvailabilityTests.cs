@@ -17,7 +17,7 @@ namespace Watcher.EndToEnd.Tests.HighAvailability;
 public sealed class HighAvailabilityTests(AlertingScenario scenario) : IClassFixture<AlertingScenario>
 {
     private static readonly TimeSpan Fire = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan Resolve = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Resolve = AlertRules.KeepFiringFor + TimeSpan.FromSeconds(60);
 
     private readonly Scenario _e2e = scenario.E2e;
 

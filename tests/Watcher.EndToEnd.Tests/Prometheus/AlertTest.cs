@@ -12,7 +12,7 @@ namespace Watcher.EndToEnd.Tests.Prometheus;
 public abstract class AlertTest : IAsyncLifetime
 {
     protected static readonly TimeSpan Fire = TimeSpan.FromSeconds(90);
-    protected static readonly TimeSpan Resolve = AlertRules.RateWindow + TimeSpan.FromSeconds(60);
+    protected static readonly TimeSpan Resolve = AlertRules.RateWindow + AlertRules.KeepFiringFor + TimeSpan.FromSeconds(60);
 
     private protected Scenario E2e { get; private set; } = null!;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Watcher.EndToEnd.Tests.Rules;
 using Watcher.EndToEnd.Tests.Support;
 using Watcher.Simulator;
 
@@ -14,7 +15,7 @@ public sealed class CoverageAlertTests : AlertTest
     private static readonly string[] BacklogIds = [.. Enumerable.Range(1, Backlog).Select(i => $"mailbox-backlog-{i:0000}")];
 
     /// <summary>The scan after the coverage interval (1 minute in the scenario), then Prometheus' evaluation.</summary>
-    private static readonly TimeSpan Rescan = TimeSpan.FromMinutes(1) + Fire;
+    private static readonly TimeSpan Rescan = TimeSpan.FromMinutes(1) + AlertRules.KeepFiringFor + Fire;
 
     private protected override Action<WorkMailSimulator>? BeforeWatcher => simulator =>
         simulator.Store.AddUsers(Scenario.Discovered, BacklogIds.Select(id => new SimulatedUser { Id = id, Name = id, Email = $"{id}@offboarding.example" }));

@@ -17,16 +17,24 @@ internal static partial class AlertRules
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(30);
 
+    /// <summary>Rides out a few missed 1 s scrapes on a busy machine, and adds little to the waits for a resolve.</summary>
+    public static readonly TimeSpan KeepFiringFor = TimeSpan.FromSeconds(10);
+
+    private static readonly string[] AlertsOnGauges = ["exportJobFailed", "exportJobStalled", "exportJobRunningTooLong", "pollFailing", "exportBehindDeadline"];
+
     public static string Render()
     {
         var rendered = Helm.Template(
+        [
             "-f", Helm.CiFile("minimal-values.yaml"),
             "--set", "prometheusRule.enabled=true",
             "--set", $"prometheusRule.jobLabel={Job}",
             "--set", $"prometheusRule.rules.exportJobStalled.stalledFor={StalledFor.TotalSeconds}s",
             "--set", $"prometheusRule.rules.credentialsError.window={RateWindow.TotalSeconds}s",
             "--set", $"prometheusRule.rules.throttled.window={RateWindow.TotalSeconds}s",
-            "--show-only", "templates/prometheusrule.yaml");
+            .. AlertsOnGauges.SelectMany(rule => new[] { "--set", $"prometheusRule.rules.{rule}.keepFiringFor={KeepFiringFor.TotalSeconds}s" }),
+            "--show-only", "templates/prometheusrule.yaml",
+        ]);
         var lines = rendered.Split('\n');
         var spec = Array.FindIndex(lines, l => l == "spec:");
         Assert.True(spec >= 0, $"No spec in the rendered PrometheusRule:\n{rendered}");
