@@ -21,6 +21,13 @@ public sealed record OrganizationCoverage(
     /// <summary>Distinct counted mailboxes with a completion in the last 7 days, per day.</summary>
     public double CompletionsPerDay => CompletedLast7Days / PaceWindow.TotalDays;
 
+    /// <summary>
+    /// Days until the unexported mailboxes are done at <see cref="CompletionsPerDay"/>, as the recording rule
+    /// <c>workmail:organization_export_projected_finish_timestamp_seconds</c> projects it: 0 when none is left, null
+    /// when nothing was exported in the last 7 days (at that pace it never finishes).
+    /// </summary>
+    public double? DaysToFinish => Unexported == 0 ? 0 : CompletionsPerDay > 0 ? Unexported / CompletionsPerDay : null;
+
     /// <summary>Exported / mailboxes, 1 for an organization without mailboxes (nothing is left to export).</summary>
     public double Ratio => Mailboxes.Length == 0 ? 1 : (double)Exported / Mailboxes.Length;
 }

@@ -11,9 +11,6 @@ namespace Watcher.Metrics;
 /// </summary>
 internal sealed class CoverageGauges
 {
-    /// <summary>AWS ends WorkMail support on 2027-03-31 (00:00 UTC): 1806451200 in Unix seconds.</summary>
-    public static readonly DateTimeOffset EndOfSupport = new(2027, 3, 31, 0, 0, 0, TimeSpan.Zero);
-
     private readonly CoverageStore _coverage;
     private readonly OrganizationStore _organizations;
 
@@ -26,7 +23,7 @@ internal sealed class CoverageGauges
         meter.CreateObservableGauge("workmail.organization.export_completions_per_day", () => Each(c => c.CompletionsPerDay), description: "Distinct mailboxes with a completed export in the 7 days before the last scan, divided by 7, as of the last scan.");
         meter.CreateObservableGauge("workmail.organization.coverage_scan_success", ObserveScanSuccess, description: "1 if the last coverage scan of the organization's directory succeeded, else 0.");
         meter.CreateObservableGauge("workmail.organization.last_coverage_scan_success_timestamp", ObserveLastScanSuccess, unit: "s", description: "When the last successful coverage scan of the organization finished, in Unix seconds.");
-        meter.CreateObservableGauge("workmail.export_end_of_support_timestamp", () => EndOfSupport.ToUnixTimeSeconds(), unit: "s", description: "When AWS ends WorkMail support (2027-03-31T00:00:00Z), in Unix seconds; a constant for alerts and dashboards.");
+        meter.CreateObservableGauge("workmail.export_end_of_support_timestamp", () => WorkMailSupport.EndsAt.ToUnixTimeSeconds(), unit: "s", description: "When AWS ends WorkMail support (2027-03-31T00:00:00Z), in Unix seconds; a constant for alerts and dashboards.");
         meter.CreateObservableGauge("watcher.coverage_store_up", () => completions.Health.Status == CompletionStoreStatus.Ok ? 1 : 0, description: "1 if the coverage store keeps completed exports as configured, 0 if its file cannot be used and they are kept in memory only.");
     }
 

@@ -12,6 +12,9 @@ internal static class CoverageSection
     /// <summary>Enough to work through in one sitting; the metric lists them all.</summary>
     public const int MaxRowsPerOrganization = 500;
 
+    /// <summary>Beyond this a date means nothing (and would overflow a DateTimeOffset at a slow enough pace).</summary>
+    private const double MaxProjectedDays = 3650;
+
     public static void Write(TextWriter writer, StatusPageModel model)
     {
         var scans = (model.Coverage?.Values ?? [])
@@ -23,7 +26,7 @@ internal static class CoverageSection
             return;
         }
 
-        writer.Write("<h2>Export coverage</h2>\n<p class=\"sub\">Mailboxes are users with role USER and resources, ENABLED or DISABLED. WorkMail support ends on 2027-03-31.</p>\n<table class=\"orgs\" id=\"coverage\">\n<thead><tr><th>Organization</th><th>Exported</th><th>Coverage</th><th>Pace (7 days)</th><th>Last scan</th></tr></thead>\n<tbody>\n");
+        writer.Write("<h2>Export coverage</h2>\n<p class=\"sub\">Mailboxes are users with role USER and resources, ENABLED or DISABLED. WorkMail support ends on 2027-03-31.</p>\n<table class=\"orgs\" id=\"coverage\">\n<thead><tr><th>Organization</th><th>Exported</th><th>Coverage</th><th>Pace (7 days)</th><th>Finish at this pace</th><th>Last scan</th></tr></thead>\n<tbody>\n");
         foreach (var scan in scans)
         {
             writer.Write("<tr class=\"coverage\"><td>");
@@ -31,11 +34,13 @@ internal static class CoverageSection
             writer.Write("</td>");
             if (scan.Coverage is { } coverage)
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{coverage.Exported} of {coverage.Mailboxes.Length}</td><td><progress max=\"{coverage.Mailboxes.Length}\" value=\"{coverage.Exported}\"></progress> {StatusFormat.Percent(coverage.Ratio)}</td><td class=\"num\">{coverage.CompletionsPerDay:0.#} a day</td><td>"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{coverage.Exported} of {coverage.Mailboxes.Length}</td><td><progress max=\"{coverage.Mailboxes.Length}\" value=\"{coverage.Exported}\"></progress> {StatusFormat.Percent(coverage.Ratio)}</td><td class=\"num\">{coverage.CompletionsPerDay:0.#} a day</td><td class=\"projection\">"));
+                WriteProjection(writer, coverage, model.Now);
+                writer.Write("</td><td>");
             }
             else
             {
-                writer.Write("<td>-</td><td>-</td><td>-</td><td>");
+                writer.Write("<td>-</td><td>-</td><td>-</td><td>-</td><td>");
             }
 
             if (!scan.LastScanSucceeded)
@@ -53,6 +58,35 @@ internal static class CoverageSection
         foreach (var scan in scans)
         {
             WriteUnexported(writer, model, scan);
+        }
+    }
+
+    /// <summary>When the mailboxes left are done at the last 7 days' pace, against the end of support, and the pace that would make it.</summary>
+    private static void WriteProjection(TextWriter writer, OrganizationCoverage coverage, DateTimeOffset now)
+    {
+        var daysLeft = (WorkMailSupport.EndsAt - now).TotalDays;
+        switch (coverage.DaysToFinish)
+        {
+            case 0:
+                writer.Write("<span class=\"ok\">done</span>");
+                return;
+            case null:
+                writer.Write("<span class=\"err\">never: nothing exported in the last 7 days</span>");
+                break;
+            case > MaxProjectedDays:
+                writer.Write("<span class=\"err\">in more than 10 years, after the end of support</span>");
+                break;
+            case { } days when days > daysLeft:
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"<span class=\"err\">{now.AddDays(days):yyyy-MM-dd}, after the end of support</span>"));
+                break;
+            case { } days:
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"<span class=\"ok\">{now.AddDays(days):yyyy-MM-dd}</span>"));
+                break;
+        }
+
+        if (daysLeft > 0)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"; in time at {Math.Ceiling(coverage.Unexported / daysLeft * 10) / 10:0.#} a day"));
         }
     }
 

@@ -6,6 +6,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Watcher.Clients;
+using Watcher.Coverage;
 using Watcher.Health;
 using Watcher.Jobs;
 using Watcher.Tests.Support;
@@ -241,6 +242,32 @@ public sealed class StatusPageRendererTests
 
         Assert.Equal(50, page.QuerySelectorAll<IHtmlTableRowElement>("tr.job").Count());
         Assert.Null(page.QuerySelector("#truncated"));
+    }
+
+    // Now is 2026-11-28 10:30, 122.56 days before the end of support: 90 mailboxes left need 0.74 a day.
+    [Theory]
+    [InlineData(100, 100, 7, "done")]
+    [InlineData(100, 10, 0, "never: nothing exported in the last 7 days; in time at 0.8 a day")]
+    [InlineData(100, 10, 7, "2027-02-26; in time at 0.8 a day")]
+    [InlineData(100, 10, 2, "2027-10-09, after the end of support; in time at 0.8 a day")]
+    [InlineData(10_000, 0, 1, "in more than 10 years, after the end of support; in time at 81.6 a day")]
+    public void Render_Coverage_ProjectsTheFinishAtTheWeeksPaceAgainstTheEndOfSupport(int mailboxes, int exported, int completedLast7Days, string expected)
+    {
+        var coverage = new OrganizationCoverage(
+            TestJobs.Org,
+            Now,
+            [.. Enumerable.Range(0, mailboxes).Select(i => new MailboxCoverage($"mailbox-{i:00000}", $"user{i}@example.com", $"user{i}", MailboxKind.User, EntityState.Enabled, i < exported ? Now.AddDays(-1) : null, null))],
+            exported,
+            completedLast7Days);
+        var model = Model([], ImmutableDictionary<string, OrganizationSnapshot>.Empty.Add(TestJobs.Org, new OrganizationSnapshot(TestJobs.Org) { Region = "us-east-1" })) with
+        {
+            Coverage = ImmutableDictionary<string, CoverageScanState>.Empty.Add(TestJobs.Org, new CoverageScanState(TestJobs.Org) { Coverage = coverage, ScanAttempted = true, LastScanSucceeded = true, LastScanSuccessAt = Now }),
+        };
+
+        var projection = Parse(StatusPageRenderer.Render(model)).QuerySelector("#coverage td.projection")!;
+
+        Assert.Equal(expected, projection.TextContent);
+        Assert.Equal(expected.Contains("after the end", StringComparison.Ordinal) || expected.StartsWith("never", StringComparison.Ordinal) ? "err" : "ok", projection.QuerySelector("span")!.ClassName);
     }
 
     [Fact]
