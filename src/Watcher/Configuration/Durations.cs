@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Watcher.Configuration;
@@ -24,6 +25,43 @@ public static partial class Durations
         ("s", TimeSpan.FromSeconds(1)),
         ("ms", TimeSpan.FromMilliseconds(1)),
     ];
+
+    /// <summary>
+    /// Writes a duration the way settings take it: <c>1h30m</c>, <c>30s</c>, <c>2d</c>, <c>0s</c>. Days are the
+    /// largest unit (30d reads better than 4w2d); what is below a millisecond is written as .NET would.
+    /// </summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        if (value == TimeSpan.MinValue)
+        {
+            return value.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        if (value < TimeSpan.Zero)
+        {
+            return "-" + Format(value.Negate());
+        }
+
+        var text = new StringBuilder();
+        var rest = value.Ticks;
+        foreach (var (unit, length) in Units)
+        {
+            if (length > TimeSpan.FromDays(1) || rest < length.Ticks)
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{rest / length.Ticks}{unit}");
+            rest %= length.Ticks;
+        }
+
+        return rest == 0 ? text.ToString() : value.ToString("c", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Reads <paramref name="text"/>, or says in <paramref name="problem"/> what is wrong with it (without the key).</summary>
     public static bool TryParse(string text, out TimeSpan value, [NotNullWhen(false)] out string? problem)

@@ -63,12 +63,12 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
 
         if (options.TerminalJobRetention < MinRetention || options.TerminalJobRetention > MaxRetention)
         {
-            failures.Add($"{Section}:TerminalJobRetention must be between {MinRetention:c} and {MaxRetention:c}, but was {options.TerminalJobRetention:c}");
+            failures.Add($"{Section}:TerminalJobRetention must be between {Durations.Format(MinRetention)} and {Durations.Format(MaxRetention)}, but was {Durations.Format(options.TerminalJobRetention)}");
         }
 
         if (options.PollInterval < MinPollInterval || options.PollInterval > MaxPollInterval)
         {
-            failures.Add($"{Section}:PollInterval must be between {MinPollInterval:c} and {MaxPollInterval:c}, but was {options.PollInterval:c}");
+            failures.Add($"{Section}:PollInterval must be between {Durations.Format(MinPollInterval)} and {Durations.Format(MaxPollInterval)}, but was {Durations.Format(options.PollInterval)}");
         }
 
         if (options.MaxConcurrentCalls is < 1 or > MaxMaxConcurrentCalls)
@@ -79,14 +79,14 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
         // A MaxBackoff below PollInterval is allowed: polling then never backs off beyond the interval.
         if (options.MaxBackoff < MinPollInterval || options.MaxBackoff > MaxMaxBackoff)
         {
-            failures.Add($"{Section}:MaxBackoff must be between {MinPollInterval:c} and {MaxMaxBackoff:c}, but was {options.MaxBackoff:c}");
+            failures.Add($"{Section}:MaxBackoff must be between {Durations.Format(MinPollInterval)} and {Durations.Format(MaxMaxBackoff)}, but was {Durations.Format(options.MaxBackoff)}");
         }
 
         ValidateCoverage(options.Coverage, failures);
 
         if (options.ShutdownTimeout < MinShutdownTimeout || options.ShutdownTimeout > MaxShutdownTimeout)
         {
-            failures.Add($"{Section}:ShutdownTimeout must be between {MinShutdownTimeout:c} and {MaxShutdownTimeout:c}, but was {options.ShutdownTimeout:c}");
+            failures.Add($"{Section}:ShutdownTimeout must be between {Durations.Format(MinShutdownTimeout)} and {Durations.Format(MaxShutdownTimeout)}, but was {Durations.Format(options.ShutdownTimeout)}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -134,7 +134,7 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
 
         if (aws.RequestTimeout < MinRequestTimeout || aws.RequestTimeout > MaxRequestTimeout)
         {
-            failures.Add($"{Prefix}:RequestTimeout must be between {MinRequestTimeout:c} and {MaxRequestTimeout:c}, but was {aws.RequestTimeout:c}");
+            failures.Add($"{Prefix}:RequestTimeout must be between {Durations.Format(MinRequestTimeout)} and {Durations.Format(MaxRequestTimeout)}, but was {Durations.Format(aws.RequestTimeout)}");
         }
 
         if (double.IsNaN(aws.MaxRequestsPerSecond) || aws.MaxRequestsPerSecond < MinMaxRequestsPerSecond || aws.MaxRequestsPerSecond > MaxMaxRequestsPerSecond)
@@ -156,12 +156,12 @@ public sealed partial class WatcherOptionsValidator(IDefaultRegionSource default
 
         if (coverage.Interval < MinCoverageInterval || coverage.Interval > MaxCoverageInterval)
         {
-            failures.Add($"{Prefix}:Interval must be between {MinCoverageInterval:c} and {MaxCoverageInterval:c}, but was {coverage.Interval:c}");
+            failures.Add($"{Prefix}:Interval must be between {Durations.Format(MinCoverageInterval)} and {Durations.Format(MaxCoverageInterval)}, but was {Durations.Format(coverage.Interval)}");
         }
 
         if (coverage.MaxAge is { } maxAge && maxAge <= TimeSpan.Zero)
         {
-            failures.Add($"{Prefix}:MaxAge must be a positive duration such as 30.00:00:00, or left out to count a completion of any age, but was {maxAge:c}");
+            failures.Add($"{Prefix}:MaxAge must be a positive duration such as 90d, or left out to count a completion of any age, but was {Durations.Format(maxAge)}");
         }
 
         // Only the shape is checked here: a folder that is missing or unwritable is reported by the store at run time,

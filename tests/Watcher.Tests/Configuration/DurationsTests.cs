@@ -56,4 +56,31 @@ public sealed class DurationsTests
         Assert.False(Durations.TryParse(text, out _, out var problem));
         Assert.Equal(expected, problem);
     }
+
+    public static TheoryData<TimeSpan, string> Formatted => new()
+    {
+        { TimeSpan.Zero, "0s" },
+        { TimeSpan.FromSeconds(30), "30s" },
+        { TimeSpan.FromMinutes(90), "1h30m" },
+        { TimeSpan.FromDays(30), "30d" },
+        { TimeSpan.FromDays(400), "400d" },
+        { new TimeSpan(1, 2, 3, 4, 5), "1d2h3m4s5ms" },
+        { TimeSpan.FromMinutes(-1), "-1m" },
+        { TimeSpan.FromTicks(15), "00:00:00.0000015" },
+        { TimeSpan.MinValue, "-10675199.02:48:05.4775808" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formatted))]
+    public void Format_Duration_WritesItAsSettingsTakeIt(TimeSpan value, string expected)
+    {
+        var text = Durations.Format(value);
+
+        Assert.Equal(expected, text);
+        if (value >= TimeSpan.Zero)
+        {
+            Assert.True(Durations.TryParse(text, out var read, out var problem), problem);
+            Assert.Equal(value, read);
+        }
+    }
 }

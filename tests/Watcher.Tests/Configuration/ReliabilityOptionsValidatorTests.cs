@@ -11,10 +11,10 @@ public sealed class ReliabilityOptionsValidatorTests
         { "rate too low", o => o.Aws.MaxRequestsPerSecond = 0.05, "Watcher:Aws:MaxRequestsPerSecond must be between 0.1 and 1000, but was 0.05" },
         { "rate too high", o => o.Aws.MaxRequestsPerSecond = 1001, "Watcher:Aws:MaxRequestsPerSecond must be between 0.1 and 1000, but was 1001" },
         { "rate not a number", o => o.Aws.MaxRequestsPerSecond = double.NaN, "Watcher:Aws:MaxRequestsPerSecond must be between 0.1 and 1000" },
-        { "backoff too short", o => o.MaxBackoff = TimeSpan.FromSeconds(5), "Watcher:MaxBackoff must be between 00:00:10 and 1.00:00:00, but was 00:00:05" },
-        { "backoff too long", o => o.MaxBackoff = TimeSpan.FromDays(2), "Watcher:MaxBackoff must be between 00:00:10 and 1.00:00:00, but was 2.00:00:00" },
-        { "shutdown timeout zero", o => o.ShutdownTimeout = TimeSpan.Zero, "Watcher:ShutdownTimeout must be between 00:00:01 and 00:05:00, but was 00:00:00" },
-        { "shutdown timeout too long", o => o.ShutdownTimeout = TimeSpan.FromMinutes(6), "Watcher:ShutdownTimeout must be between 00:00:01 and 00:05:00, but was 00:06:00" },
+        { "backoff too short", o => o.MaxBackoff = TimeSpan.FromSeconds(5), "Watcher:MaxBackoff must be between 10s and 1d, but was 5s" },
+        { "backoff too long", o => o.MaxBackoff = TimeSpan.FromDays(2), "Watcher:MaxBackoff must be between 10s and 1d, but was 2d" },
+        { "shutdown timeout zero", o => o.ShutdownTimeout = TimeSpan.Zero, "Watcher:ShutdownTimeout must be between 1s and 5m, but was 0s" },
+        { "shutdown timeout too long", o => o.ShutdownTimeout = TimeSpan.FromMinutes(6), "Watcher:ShutdownTimeout must be between 1s and 5m, but was 6m" },
     };
 
     [Fact]
