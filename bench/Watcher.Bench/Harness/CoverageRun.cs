@@ -64,7 +64,7 @@ internal static class CoverageRun
                 result.ScrapeWithoutCoverage = (await ScrapeComparison.MeasureAsync(host, bench)).Result;
             }
 
-            Log($"{mailboxes} mailboxes: the same directory with no job listed, {directoryOnly.Remembered.Count} remembered (memory, scrape)");
+            Log($"{mailboxes} mailboxes: the same directory with no job listed, {directoryOnly.Remembered.Count} remembered (memory, scrape, chunked framing)");
             var directoryOnlySettings = new WatcherSettings(simulator.ServiceUrl, simulator.Region)
             {
                 Organizations = [directoryOnlyId],
@@ -76,6 +76,7 @@ internal static class CoverageRun
                 await WaitForScanAsync(host, directoryOnlyId, mailboxes);
                 result.MemoryDirectoryOnly = await MemoryProbe.ReadAsync(host, "directory only");
                 result.ScrapeDirectoryOnly = (await ScrapeComparison.MeasureAsync(host, bench)).Result;
+                result.FramingDirectoryOnly = await ScrapeComparison.MeasureFramingAsync(host, bench);
             }
         }
         finally

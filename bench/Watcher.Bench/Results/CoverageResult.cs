@@ -35,6 +35,9 @@ internal sealed class CoverageResult
     /// <summary>The same directory with no job listed: the per-mailbox series without the per-job ones.</summary>
     public ScrapeResult? ScrapeDirectoryOnly { get; set; }
 
+    /// <summary>What chunked framing costs on the bytes of <see cref="ScrapeDirectoryOnly"/>.</summary>
+    public FramingResult? FramingDirectoryOnly { get; set; }
+
     public MemoryResult? Memory { get; set; }
 
     public MemoryResult? MemoryWithoutCoverage { get; set; }

@@ -77,12 +77,13 @@ internal static class ResultsWriter
             CoverageRow(md, "**ratio p50 / p99**", coverage, c => c.Scrape is { } x ? $"{F(x.P50Ratio, 2)} / **{F(x.P99Ratio, 2)}**" : "-");
             CoverageRow(md, "coverage off: response (bytes), ratio p50 / p99", coverage, c => c.ScrapeWithoutCoverage is { } x ? $"{N(x.ResponseBytes)}, {F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
             CoverageRow(md, "same directory, no job listed: response (bytes), ratio p50 / p99", coverage, c => c.ScrapeDirectoryOnly is { } x ? $"{N(x.ResponseBytes)}, {F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
+            CoverageRow(md, "of which framing: the same bytes pre-rendered, chunked ÷ Content-Length, p50 / p99", coverage, c => c.FramingDirectoryOnly is { } x ? $"{F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
             CoverageRow(md, "**managed heap per mailbox**, its jobs included (bytes)", coverage, c => $"**{PerJob(c.ManagedBytesPerMailbox)}**");
             CoverageRow(md, "of which coverage: over the same host with coverage off (bytes)", coverage, c => PerJob(c.CoverageManagedBytesPerMailbox));
             CoverageRow(md, "same directory, no job listed (bytes)", coverage, c => PerJob(c.DirectoryOnlyManagedBytesPerMailbox));
             CoverageRow(md, "RSS per mailbox (bytes, no target)", coverage, c => PerJob(c.RssBytesPerMailbox));
             Line(md, string.Empty);
-            Line(md, "One discovered organization; its directory also lists users and resources that must not count (system, remote, deleted). Half the mailboxes were exported before the listing's 7 days (in the SQLite store the host starts with), a tenth have a completed job in the listing, 1 % a failed one and 2 % a running one. With no job listed, every completion is in the store and there are no per-job series. Scrapes are taken after the first scan.");
+            Line(md, "One discovered organization; its directory also lists users and resources that must not count (system, remote, deleted). Half the mailboxes were exported before the listing's 7 days (in the SQLite store the host starts with), a tenth have a completed job in the listing, 1 % a failed one and 2 % a running one. With no job listed, every completion is in the store and there are no per-job series. Scrapes are taken after the first scan. `/metrics` is sent chunked, the baseline with Content-Length; the framing row serves the baseline's bytes both ways.");
             if (report.EmptyHost is { } empty)
             {
                 Line(md, string.Empty);

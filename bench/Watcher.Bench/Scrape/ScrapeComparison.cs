@@ -30,4 +30,16 @@ internal static class ScrapeComparison
             metrics.Requests, metrics.P50Ms, metrics.P99Ms, baseline.Requests, baseline.P50Ms, baseline.P99Ms);
         return (result, bytes);
     }
+
+    /// <summary>
+    /// The bytes <see cref="MeasureAsync"/> stored, served chunked against served with Content-Length: /metrics is
+    /// always chunked, since the per-job part's length is known only once written; the baseline never is.
+    /// </summary>
+    public static async Task<FramingResult> MeasureFramingAsync(ChildProcess host, BenchSettings bench)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(bench);
+        var (chunked, contentLength) = await ScrapeLoad.CompareAsync(host.Address, BenchEndpoints.ChunkedBaselinePath, BenchEndpoints.BaselinePath, bench.ScrapeClients, bench.ScrapeDuration);
+        return new FramingResult(chunked.Requests, chunked.P50Ms, chunked.P99Ms, contentLength.Requests, contentLength.P50Ms, contentLength.P99Ms);
+    }
 }
