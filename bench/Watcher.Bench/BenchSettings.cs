@@ -15,6 +15,12 @@ internal sealed record BenchSettings
     /// </summary>
     public IReadOnlyList<int> Scales { get; init; } = [10, 1_000, 10_000];
 
+    /// <summary>
+    /// The counted mailboxes (users with role USER and resources, ENABLED or DISABLED) in the directory of the
+    /// organization the coverage section watches; its directory also lists entries that must not count.
+    /// </summary>
+    public IReadOnlyList<int> Mailboxes { get; init; } = [1_000, 10_000];
+
     /// <summary>Per endpoint, split into alternating rounds so that a noisy neighbour hits both alike.</summary>
     public TimeSpan ScrapeDuration { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -32,8 +38,11 @@ internal sealed record BenchSettings
     /// <summary>Starts of the real binary above 1 000 jobs, each of which takes seconds.</summary>
     public int LargeStartupRepeats { get; init; } = 3;
 
-    /// <summary>Sections to run (scale, startup, micro, cycle); all by default.</summary>
-    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scale", "startup", "micro", "cycle" };
+    /// <summary>Every section, in the order a full run runs them.</summary>
+    public static IReadOnlyList<string> AllSections { get; } = ["micro", "scale", "startup", "coverage", "cycle"];
+
+    /// <summary>Sections to run; all by default.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The Watcher build whose startup is timed; the Release build of src/Watcher when null.</summary>
     public string? WatcherBinary { get; init; }
@@ -42,6 +51,14 @@ internal sealed record BenchSettings
     public IEnumerable<int> ScaleJobs => Scales.Where(jobs => jobs > 0);
 
     public bool Runs(string section) => Sections.Contains(section);
+
+    /// <summary>
+    /// The name of the results files: <c>latest</c> for a run of every section, else the sections run (for example
+    /// <c>coverage</c>), so that a partial run never replaces the full run's figures of the sections it skipped.
+    /// </summary>
+    public string ResultsName => AllSections.All(Runs)
+        ? "latest"
+        : string.Join('-', Sections.Select(s => s.ToLowerInvariant()).Order(StringComparer.Ordinal));
 
     /// <summary>Starts of the real binary at <paramref name="jobs"/> jobs.</summary>
     public int StartupRepeatsAt(int jobs) => jobs switch
@@ -72,14 +89,21 @@ internal sealed record BenchSettings
                     Sections = new HashSet<string>(args[++i].Split(','), StringComparer.OrdinalIgnoreCase),
                 },
                 "--watcher" when i + 1 < args.Length => settings with { WatcherBinary = args[++i] },
-                "--scales" when i + 1 < args.Length => settings with
-                {
-                    Scales = [.. args[++i].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Distinct()],
-                },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only scale,startup,micro,cycle, --scales 10,1000,10000, --watcher PATH."),
+                "--scales" when i + 1 < args.Length => settings with { Scales = Counts(args[++i]) },
+                "--mailboxes" when i + 1 < args.Length => settings with { Mailboxes = [.. Counts(args[++i]).Where(n => n > 0)] },
+                _ => throw new ArgumentException(
+                    $"Unknown argument '{args[i]}'. Use --quick, --only {string.Join(',', AllSections)}, --scales 10,1000,10000, --mailboxes 1000,10000, --watcher PATH."),
             };
+        }
+
+        if (settings.Sections.FirstOrDefault(s => !AllSections.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown section '{unknown}'. Sections: {string.Join(", ", AllSections)}.");
         }
 
         return settings;
     }
+
+    private static int[] Counts(string list) =>
+        [.. list.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
 }

@@ -6,7 +6,10 @@ using Watcher.Simulator;
 
 namespace Watcher.Bench.Harness;
 
-/// <summary>Runs every section side by side against one simulator, then writes bench/results/latest.*.</summary>
+/// <summary>
+/// Runs every section side by side against one simulator, then writes bench/results/latest.* (or, for a run of some
+/// sections only, files named after them, so that the last full run's figures stay).
+/// </summary>
 internal static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchSettings settings)
@@ -29,14 +32,19 @@ internal static class BenchRunner
         }
 
         await using var simulator = await WorkMailSimulator.StartAsync(new SimulatorOptions());
-        if (settings.Runs("scale") || settings.Runs("startup"))
+        if (settings.Runs("scale") || settings.Runs("startup") || settings.Runs("coverage"))
         {
             simulator.Store.AddOrganization(BenchOrganizations.Empty);
-            if (settings.Runs("scale"))
-            {
-                Log("0-job host (memory baseline)");
-                report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
-            }
+        }
+
+        if (settings.Runs("scale") || settings.Runs("coverage"))
+        {
+            Log("0-job host (memory baseline)");
+            report.EmptyHost = await ScaleRun.MeasureEmptyHostAsync(simulator);
+        }
+
+        if (settings.Runs("scale") || settings.Runs("startup"))
+        {
 
             if (settings.Runs("startup"))
             {
@@ -59,6 +67,14 @@ internal static class BenchRunner
             }
         }
 
+        if (settings.Runs("coverage"))
+        {
+            foreach (var mailboxes in settings.Mailboxes)
+            {
+                report.Coverage.Add(await CoverageRun.RunAsync(simulator, mailboxes, report.EmptyHost!, settings));
+            }
+        }
+
         if (settings.Runs("cycle"))
         {
             Log($"full cycle of {settings.CycleJobs} jobs at {settings.CycleLatency.TotalMilliseconds} ms latency");
@@ -67,10 +83,10 @@ internal static class BenchRunner
 
         report.Targets.AddRange(Targets.Evaluate(report));
         report.Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        ResultsWriter.Write(report, RepositoryPaths.Results);
+        ResultsWriter.Write(report, RepositoryPaths.Results, settings.ResultsName);
         Console.WriteLine();
         Console.WriteLine(ResultsWriter.Markdown(report));
-        Log($"written to {RepositoryPaths.Results}");
+        Log($"written to {Path.Combine(RepositoryPaths.Results, settings.ResultsName)}.md and .json");
         return 0;
     }
 

@@ -40,7 +40,7 @@ internal static class ScaleRun
             await host.WaitUntilReadyAsync(ServedWatcher.ReadyTimeout);
             naive = CallCounter.Count(simulator, BenchOrganizations.Explicit(jobs)).Total;
             result.MemoryExplicit = (await MemoryProbe.ReadAsync(host, "explicit")).Over(empty);
-            result.Scrape = await MeasureScrapeAsync(host, bench);
+            result.Scrape = (await ScrapeComparison.MeasureAsync(host, bench)).Result;
         }
 
         Log($"{jobs} jobs: discovery host (calls per cycle, memory)");
@@ -86,26 +86,6 @@ internal static class ScaleRun
             Jobs = explicitJobIds,
         };
         return await StartupRun.RunAsync(simulator, settings, jobs, repeats);
-    }
-
-    private static async Task<ScrapeResult> MeasureScrapeAsync(ChildProcess host, BenchSettings bench)
-    {
-        // The baseline serves exactly what /metrics just served, with the same content type.
-        using var scrape = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
-        scrape.EnsureSuccessStatusCode();
-        var bytes = await scrape.Content.ReadAsByteArrayAsync();
-        using (var content = new ByteArrayContent(bytes))
-        {
-            content.Headers.ContentType = scrape.Content.Headers.ContentType;
-            using var stored = await host.Client.PostAsync(new Uri(BenchEndpoints.BaselinePath, UriKind.Relative), content);
-            stored.EnsureSuccessStatusCode();
-        }
-
-        var samples = System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Count(line => line.Length > 0 && line[0] != '#');
-        var (metrics, baseline) = await ScrapeLoad.CompareAsync(host.Address, "/metrics", BenchEndpoints.BaselinePath, bench.ScrapeClients, bench.ScrapeDuration);
-        return new ScrapeResult(
-            bytes.Length, samples, bench.ScrapeClients, bench.ScrapeDuration.TotalSeconds,
-            metrics.Requests, metrics.P50Ms, metrics.P99Ms, baseline.Requests, baseline.P50Ms, baseline.P99Ms);
     }
 
     private static async Task<CallCount> CountCycleAsync(WorkMailSimulator simulator, ChildProcess host, string organizationId)

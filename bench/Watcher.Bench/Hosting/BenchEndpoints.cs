@@ -4,10 +4,11 @@ using Watcher.Scheduling;
 
 namespace Watcher.Bench.Hosting;
 
-/// <summary>The harness's endpoints beside Watcher's own: a pre-rendered baseline, a memory probe and a poll trigger.</summary>
+/// <summary>The harness's endpoints beside Watcher's own: a pre-rendered baseline (with and without Content-Length), a memory probe and a poll trigger.</summary>
 internal static class BenchEndpoints
 {
     public const string BaselinePath = "/bench/baseline";
+    public const string ChunkedBaselinePath = "/bench/baseline-chunked";
     public const string MemoryPath = "/bench/memory";
     public const string PollOrganizationsPath = "/bench/poll-organizations";
 
@@ -28,6 +29,14 @@ internal static class BenchEndpoints
             var (bytes, contentType) = payload.Get();
             context.Response.ContentType = contentType;
             context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes);
+        });
+
+        // The same without Content-Length, so chunked, as /metrics is sent: what the framing alone costs.
+        app.MapGet(ChunkedBaselinePath, async (HttpContext context) =>
+        {
+            var (bytes, contentType) = payload.Get();
+            context.Response.ContentType = contentType;
             await context.Response.Body.WriteAsync(bytes);
         });
 

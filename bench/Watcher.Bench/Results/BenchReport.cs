@@ -17,11 +17,14 @@ internal sealed class BenchReport
     /// <summary>One object per scale (watched jobs), so that a script can compare runs.</summary>
     public List<ScaleResult> Scales { get; } = [];
 
-    /// <summary>The 0-job host every memory delta is taken against.</summary>
+    /// <summary>The 0-job host every memory delta, per job and per mailbox, is taken against.</summary>
     public MemoryResult? EmptyHost { get; set; }
 
     /// <summary>Starts of the real binary, one object per job count, the 0-job host first.</summary>
     public List<StartupResult> Startup { get; } = [];
+
+    /// <summary>One object per number of mailboxes in the watched organization's directory.</summary>
+    public List<CoverageResult> Coverage { get; } = [];
 
     public List<MicroResult> Micro { get; } = [];
 

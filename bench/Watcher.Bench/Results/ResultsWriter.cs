@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Watcher.Bench.Results;
 
-/// <summary>Writes latest.json (for scripts comparing runs) and latest.md (for people).</summary>
+/// <summary>Writes NAME.json (for scripts comparing runs) and NAME.md (for people): latest.* for a full run.</summary>
 internal static class ResultsWriter
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -13,11 +13,11 @@ internal static class ResultsWriter
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write(BenchReport report, string folder)
+    public static void Write(BenchReport report, string folder, string name)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(report, Json) + "\n");
-        File.WriteAllText(Path.Combine(folder, "latest.md"), Markdown(report));
+        File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(report, Json) + "\n");
+        File.WriteAllText(Path.Combine(folder, name + ".md"), Markdown(report));
     }
 
     public static string Markdown(BenchReport report)
@@ -29,12 +29,12 @@ internal static class ResultsWriter
 
         if (report.Targets.Count > 0)
         {
-            Line(md, "| target | jobs | measured | threshold | met |");
+            Line(md, "| target | at | measured | threshold | met |");
             Line(md, "|---|---:|---:|---:|---|");
             foreach (var target in report.Targets)
             {
                 var measured = target.Measured is { } value ? Value(value, target.Unit) : "not measured";
-                Line(md, $"| {target.Name} | {target.Jobs?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} | {measured} | ≤ {Value(target.Threshold, target.Unit)} | {(target.Met ? "yes" : "**no**")} |");
+                Line(md, $"| {target.Name} | {(target.Jobs is { } at ? N(at) + " " + target.Of : "-")} | {measured} | ≤ {Value(target.Threshold, target.Unit)} | {(target.Met ? "yes" : "**no**")} |");
             }
 
             Line(md, string.Empty);
@@ -62,6 +62,35 @@ internal static class ResultsWriter
                 Line(md, $"Memory is after a full, compacting GC, minus the same host watching one organization with no jobs ({N(empty.ManagedBytes)} bytes managed, {N(empty.RssBytes)} bytes RSS).");
                 Line(md, string.Empty);
             }
+        }
+
+        if (report.Coverage.Count > 0)
+        {
+            var coverage = report.Coverage;
+            Line(md, "| mailboxes in the watched organization's directory | " + string.Join(" | ", coverage.Select(c => N(c.Mailboxes))) + " |");
+            Line(md, "|---|" + string.Concat(coverage.Select(_ => "---:|")));
+            CoverageRow(md, "entries listed / export jobs watched / completions remembered", coverage, c => $"{N(c.Listed)} / {N(c.Jobs)} / {N(c.Remembered)}");
+            CoverageRow(md, "`/readyz` to the first scan published (s)", coverage, c => F(c.ScanSeconds, 2));
+            CoverageRow(md, "`/metrics` response (bytes / lines / mailbox lines)", coverage, c => c.Scrape is { } x ? $"{N(x.ResponseBytes)} / {N(c.ScrapeLines)} / {N(c.MailboxLines)}" : "-");
+            CoverageRow(md, $"`/metrics` p50 / p99 (ms, {coverage[0].Scrape?.Clients ?? 0} clients)", coverage, c => c.Scrape is { } x ? $"{F(x.MetricsP50Ms, 2)} / {F(x.MetricsP99Ms, 2)}" : "-");
+            CoverageRow(md, "same bytes pre-rendered, p50 / p99 (ms)", coverage, c => c.Scrape is { } x ? $"{F(x.BaselineP50Ms, 2)} / {F(x.BaselineP99Ms, 2)}" : "-");
+            CoverageRow(md, "**ratio p50 / p99**", coverage, c => c.Scrape is { } x ? $"{F(x.P50Ratio, 2)} / **{F(x.P99Ratio, 2)}**" : "-");
+            CoverageRow(md, "coverage off: response (bytes), ratio p50 / p99", coverage, c => c.ScrapeWithoutCoverage is { } x ? $"{N(x.ResponseBytes)}, {F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
+            CoverageRow(md, "same directory, no job listed: response (bytes), ratio p50 / p99", coverage, c => c.ScrapeDirectoryOnly is { } x ? $"{N(x.ResponseBytes)}, {F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
+            CoverageRow(md, "of which framing: the same bytes pre-rendered, chunked ÷ Content-Length, p50 / p99", coverage, c => c.FramingDirectoryOnly is { } x ? $"{F(x.P50Ratio, 2)} / {F(x.P99Ratio, 2)}" : "-");
+            CoverageRow(md, "**managed heap per mailbox**, its jobs included (bytes)", coverage, c => $"**{PerJob(c.ManagedBytesPerMailbox)}**");
+            CoverageRow(md, "of which coverage: over the same host with coverage off (bytes)", coverage, c => PerJob(c.CoverageManagedBytesPerMailbox));
+            CoverageRow(md, "same directory, no job listed (bytes)", coverage, c => PerJob(c.DirectoryOnlyManagedBytesPerMailbox));
+            CoverageRow(md, "RSS per mailbox (bytes, no target)", coverage, c => PerJob(c.RssBytesPerMailbox));
+            Line(md, string.Empty);
+            Line(md, "One discovered organization; its directory also lists users and resources that must not count (system, remote, deleted). Half the mailboxes were exported before the listing's 7 days (in the SQLite store the host starts with), a tenth have a completed job in the listing, 1 % a failed one and 2 % a running one. With no job listed, every completion is in the store and there are no per-job series. Scrapes are taken after the first scan. `/metrics` is sent chunked, the baseline with Content-Length; the framing row serves the baseline's bytes both ways.");
+            if (report.EmptyHost is { } empty)
+            {
+                Line(md, string.Empty);
+                Line(md, $"Memory is after a full, compacting GC, minus the same host watching one organization with no jobs ({N(empty.ManagedBytes)} bytes managed, {N(empty.RssBytes)} bytes RSS).");
+            }
+
+            Line(md, string.Empty);
         }
 
         if (report.Startup.Count > 0)
@@ -98,6 +127,9 @@ internal static class ResultsWriter
 
     private static void Row(StringBuilder md, string name, List<ScaleResult> scales, Func<ScaleResult, string> cell) =>
         Line(md, $"| {name} | " + string.Join(" | ", scales.Select(cell)) + " |");
+
+    private static void CoverageRow(StringBuilder md, string name, List<CoverageResult> coverage, Func<CoverageResult, string> cell) =>
+        Line(md, $"| {name} | " + string.Join(" | ", coverage.Select(cell)) + " |");
 
     private static void Line(StringBuilder md, string text) => md.Append(text).Append('\n');
 

@@ -1,8 +1,9 @@
 namespace Watcher.Bench.Results;
 
 /// <summary>
-/// The targets of issue 12 (scrape, memory, startup at 10 000 jobs, an idle host's RSS) and those of issue 7 that
-/// still hold (full cycle, discovery calls, startup at 10 jobs), judged on what this run measured. A section that
+/// The targets of issue 12 (scrape, memory, startup at 10 000 jobs, an idle host's RSS), the same scrape and memory
+/// targets for the per-mailbox series of issue 17 (at 10 000 mailboxes), and those of issue 7 that still hold (full
+/// cycle, discovery calls, startup at 10 jobs), judged on what this run measured. A section that
 /// did not run has no targets; a scale it skipped shows as not measured.
 /// </summary>
 internal static class Targets
@@ -13,6 +14,12 @@ internal static class Targets
 
     public const double ManagedBytesPerJob = 3 * 1024;
     public const int MemoryJobs = 10_000;
+
+    /// <summary>Mailboxes at which the per-mailbox series are held to the scrape targets of watched jobs.</summary>
+    public static readonly IReadOnlyList<int> ScrapeMailboxes = [1_000, 10_000];
+
+    /// <summary>Mailboxes at which coverage is held to the memory target of a watched job.</summary>
+    public const int MemoryMailboxes = 10_000;
 
     public const double LargeStartupMs = 3000;
     public const int LargeStartupJobs = 10_000;
@@ -50,6 +57,23 @@ internal static class Targets
             yield return new TargetResult("managed heap per discovered job", MemoryJobs, memory?.MemoryDiscovery?.ManagedBytesPerJob, ManagedBytesPerJob, "bytes");
         }
 
+        var coverage = report.Coverage;
+        if (coverage.Count > 0)
+        {
+            foreach (var mailboxes in ScrapeMailboxes)
+            {
+                yield return new TargetResult("`/metrics` with per-mailbox series ÷ same bytes pre-rendered, p99", mailboxes, Mailboxes(coverage, mailboxes)?.Scrape?.P99Ratio, ScrapeP99Ratio, "ratio") { Of = "mailboxes" };
+            }
+
+            foreach (var mailboxes in ScrapeMailboxes)
+            {
+                yield return new TargetResult("`/metrics` with per-mailbox series ÷ same bytes pre-rendered, p50", mailboxes, Mailboxes(coverage, mailboxes)?.Scrape?.P50Ratio, ScrapeP50Ratio, "ratio") { Of = "mailboxes" };
+            }
+
+            yield return new TargetResult(
+                "managed heap per mailbox, its jobs included, over a host watching no jobs", MemoryMailboxes, Mailboxes(coverage, MemoryMailboxes)?.ManagedBytesPerMailbox, ManagedBytesPerJob, "bytes") { Of = "mailboxes" };
+        }
+
         if (report.Startup.Count > 0)
         {
             yield return new TargetResult("process start to `/readyz`, configured jobs", LargeStartupJobs, Startup(report, LargeStartupJobs)?.MedianMs, LargeStartupMs, "ms");
@@ -78,6 +102,8 @@ internal static class Targets
     }
 
     private static ScaleResult? At(List<ScaleResult> scales, int jobs) => scales.FirstOrDefault(s => s.Jobs == jobs);
+
+    private static CoverageResult? Mailboxes(List<CoverageResult> coverage, int mailboxes) => coverage.FirstOrDefault(c => c.Mailboxes == mailboxes);
 
     private static StartupResult? Startup(BenchReport report, int jobs) => report.Startup.FirstOrDefault(s => s.Jobs == jobs);
 }

@@ -14,6 +14,12 @@ internal static class BenchOrganizations
 
     public static string Cycle(int jobs) => Id(3, jobs);
 
-    private static string Id(int mode, int jobs) =>
-        "m-b" + mode.ToString(CultureInfo.InvariantCulture) + jobs.ToString("x30", CultureInfo.InvariantCulture);
+    /// <summary>Holds a directory of <paramref name="mailboxes"/> counted mailboxes and their export jobs.</summary>
+    public static string Coverage(int mailboxes) => Id(4, mailboxes);
+
+    /// <summary>The same directory with no export job listed: every completion comes from the store.</summary>
+    public static string DirectoryOnly(int mailboxes) => Id(5, mailboxes);
+
+    private static string Id(int mode, int count) =>
+        "m-b" + mode.ToString(CultureInfo.InvariantCulture) + count.ToString("x30", CultureInfo.InvariantCulture);
 }

@@ -15,4 +15,10 @@ internal sealed record WatcherSettings(Uri ServiceUrl, string Region)
     public double MaxRequestsPerSecond { get; init; } = 1000;
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Watcher:Coverage:Enabled; on by default, as in production.</summary>
+    public bool CoverageEnabled { get; init; } = true;
+
+    /// <summary>Watcher:Coverage:StorePath; none (completions in memory only) when null.</summary>
+    public string? CoverageStorePath { get; init; }
 }

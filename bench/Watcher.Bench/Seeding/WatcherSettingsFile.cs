@@ -26,6 +26,13 @@ internal static class WatcherSettingsFile
             ["Jobs"] = settings.Jobs.Select(j => new { OrganizationId = settings.JobsOrganizationId, JobId = j }).ToList(),
             ["Organizations"] = settings.Organizations.Select(o => new { OrganizationId = o }).ToList(),
         };
+        var coverage = new Dictionary<string, object> { ["Enabled"] = settings.CoverageEnabled };
+        if (settings.CoverageStorePath is { } storePath)
+        {
+            coverage["StorePath"] = storePath;
+        }
+
+        watcher["Coverage"] = coverage;
         var json = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["Logging"] = new { LogLevel = new { Default = "Warning" } },
