@@ -107,6 +107,7 @@ public sealed class SoakTests(ITestOutputHelper output)
                 HeapSize day1Memory = default;
                 var lastReportedDay = 0;
                 long plateauMemory = 0;
+                long plateauSmall = 0;
                 var day1Timers = 0L;
                 var day1FakeTimers = 0;
                 var steps = 0;
@@ -139,20 +140,21 @@ public sealed class SoakTests(ITestOutputHelper output)
                     {
                         lastReportedDay = day;
                         await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                        var memory = ManagedMemoryAfterFullGc().Total;
+                        var memory = ManagedMemoryAfterFullGc();
                         if (day < Days)
                         {
-                            plateauMemory = Math.Max(plateauMemory, memory);
+                            plateauMemory = Math.Max(plateauMemory, memory.Total);
+                            plateauSmall = Math.Max(plateauSmall, memory.Small);
                         }
 
-                        output.WriteLine($"day {day}: managed memory after full GC {memory:N0} B, {store.Current.Count} jobs watched");
+                        output.WriteLine($"day {day}: managed memory after full GC {memory.Total:N0} B ({memory.Small:N0} B small-object heap), {store.Current.Count} jobs watched");
                     }
                 }
 
                 // Measured like the days before, ahead of the scrape this test parses and keeps below.
                 simulator.Faults.Reset();
                 await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                var endSawtoothMemory = ManagedMemoryAfterFullGc().Total;
+                var endSawtoothMemory = ManagedMemoryAfterFullGc();
                 var endMemory = await SteadyMemoryAsync(client);
                 var scrapeText = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
                 var scrape = PrometheusText.Parse(scrapeText);
@@ -213,7 +215,9 @@ public sealed class SoakTests(ITestOutputHelper output)
                 // At most every such buffer doubled once (observed up to 1.3x).
                 Assert.True(endMemory.Large <= day1Memory.Large * 2, $"The large-object heap grew from {day1Memory.Large:N0} B on day 1 to {endMemory.Large:N0} B on day 30.");
                 Assert.True(plateauMemory <= day1Memory.Total * 1.5, $"Between measurements memory peaked at {plateauMemory:N0} B, over 1.5x day 1's {day1Memory.Total:N0} B.");
-                Assert.True(endSawtoothMemory <= plateauMemory * 1.1, $"Before the last measurement memory was {endSawtoothMemory:N0} B, above the peaks of days 5 to 25, {plateauMemory:N0} B.");
+                // The per-job sawtooth is on the small-object heap; the large one moves by whole pooled buffers (a thread
+                // that rents one for the first time keeps it), which the bounds above already hold.
+                Assert.True(endSawtoothMemory.Small <= plateauSmall * 1.1, $"Before the last measurement the small-object heap was {endSawtoothMemory.Small:N0} B, above the peaks of days 5 to 25, {plateauSmall:N0} B.");
                 Assert.True(endTimers <= day1Timers + 8, $"Timer.ActiveCount grew from {day1Timers} to {endTimers}");
                 if (day1FakeTimers >= 0)
                 {
