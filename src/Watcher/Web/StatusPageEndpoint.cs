@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Watcher.Clients;
+using Watcher.Configuration;
 using Watcher.Coverage;
 using Watcher.Health;
 using Watcher.Jobs;
@@ -17,6 +19,9 @@ internal static class StatusPageEndpoint
     public static async Task WriteAsync(HttpContext context)
     {
         var services = context.RequestServices;
+
+        // Read once at start, as the store is.
+        var coverage = services.GetRequiredService<IOptions<WatcherOptions>>().Value.Coverage;
         var model = new StatusPageModel(
             services.GetRequiredService<ExportJobStore>().Current.Values.ToList(),
             services.GetRequiredService<OrganizationStore>().Current,
@@ -27,6 +32,8 @@ internal static class StatusPageEndpoint
             services.GetRequiredService<CoverageStore>().Current)
         {
             CredentialProblems = services.GetRequiredService<CredentialHealth>().Current(),
+            CoverageStorePath = coverage.Enabled && !string.IsNullOrWhiteSpace(coverage.StorePath) ? coverage.StorePath : null,
+            CoverageStoreHealth = coverage.Enabled ? services.GetRequiredService<ICompletionStore>().Health : null,
         };
         var html = StatusPageRenderer.Render(model);
 

@@ -19,4 +19,10 @@ internal sealed record StatusPageModel(
 {
     /// <summary>What WorkMail calls fail for credentials now (<see cref="CredentialHealth"/>).</summary>
     public IReadOnlyList<CredentialProblem> CredentialProblems { get; init; } = [];
+
+    /// <summary>Where completed exports are remembered (null: in memory only), when coverage is on.</summary>
+    public string? CoverageStorePath { get; init; }
+
+    /// <summary>Whether the completion store works; null when coverage is off.</summary>
+    public CompletionStoreHealth? CoverageStoreHealth { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Watcher.Clients;
+using Watcher.Coverage;
 
 namespace Watcher.Web;
 
@@ -89,6 +90,12 @@ internal static class StatusPageRenderer
         });
         writer.Write("</dd>\n<dt>WorkMail credentials</dt><dd id=\"credentials\">");
         WriteCredentials(writer, model);
+        if (model.CoverageStoreHealth is { } store)
+        {
+            writer.Write("</dd>\n<dt>Coverage store</dt><dd id=\"coverage-store\">");
+            WriteCoverageStore(writer, model.CoverageStorePath, store);
+        }
+
         writer.Write("</dd>\n<dt>Last API call</dt><dd>");
         StatusHtml.Ago(writer, activity.LastCallAt, model.Now);
         writer.Write("</dd>\n<dt>Last successful poll</dt><dd>");
@@ -111,6 +118,26 @@ internal static class StatusPageRenderer
         }
 
         writer.Write("</dd>\n</dl>\n");
+    }
+
+    private static void WriteCoverageStore(TextWriter writer, string? path, CompletionStoreHealth store)
+    {
+        if (store.Status == CompletionStoreStatus.Unavailable)
+        {
+            writer.Write("<span class=\"err\">");
+            StatusHtml.Text(writer, store.Reason ?? "unavailable");
+            writer.Write("</span> <small>(completed exports are remembered in memory until the file works again, then written to it; a restart meanwhile loses them)</small>");
+        }
+        else if (path is null)
+        {
+            writer.Write("memory only <small>(no Watcher:Coverage:StorePath: completed exports are lost on restart and come back only for the last 7 days)</small>");
+        }
+        else
+        {
+            writer.Write("<span class=\"ok mono\">");
+            StatusHtml.Text(writer, path);
+            writer.Write("</span>");
+        }
     }
 
     private static void WriteCredentials(TextWriter writer, StatusPageModel model)

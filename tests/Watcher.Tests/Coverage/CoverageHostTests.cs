@@ -99,6 +99,9 @@ public sealed class CoverageHostTests : IAsyncLifetime
         Assert.Equal(CompletionStoreStatus.Unavailable, store.Health.Status);
         var error = Assert.Single(host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot(), r => r.Level == LogLevel.Error && r.Category == typeof(SqliteCompletionStore).FullName);
         Assert.Contains($"{StorePath} is not a SQLite database, or is corrupt", error.Message, StringComparison.Ordinal);
+
+        var page = await host.Client.GetStringAsync(new Uri("/?refresh=0", UriKind.Relative));
+        Assert.Contains($"<dd id=\"coverage-store\"><span class=\"err\">{StorePath} is not a SQLite database, or is corrupt", page, StringComparison.Ordinal);
     }
 
     private object Settings() => new

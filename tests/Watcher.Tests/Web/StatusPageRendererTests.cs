@@ -270,6 +270,30 @@ public sealed class StatusPageRendererTests
         Assert.Equal(expected.Contains("after the end", StringComparison.Ordinal) || expected.StartsWith("never", StringComparison.Ordinal) ? "err" : "ok", projection.QuerySelector("span")!.ClassName);
     }
 
+    [Theory]
+    [InlineData("/var/lib/watcher/coverage.db", null, "/var/lib/watcher/coverage.db", "ok")]
+    [InlineData(null, null, "memory only (no Watcher:Coverage:StorePath: completed exports are lost on restart and come back only for the last 7 days)", null)]
+    [InlineData("/var/lib/watcher/coverage.db", "/var/lib/watcher/coverage.db is not a SQLite database, or is corrupt", "/var/lib/watcher/coverage.db is not a SQLite database, or is corrupt (completed exports", "err")]
+    public void Render_CoverageStore_SaysWhereCompletionsAreKeptAndWhyNotInRed(string? path, string? problem, string expected, string? cssClass)
+    {
+        var model = Model([]) with
+        {
+            CoverageStorePath = path,
+            CoverageStoreHealth = problem is null ? CompletionStoreHealth.Ok : CompletionStoreHealth.Unavailable(problem),
+        };
+
+        var line = Parse(StatusPageRenderer.Render(model)).QuerySelector("#coverage-store")!;
+
+        Assert.StartsWith(expected, line.TextContent, StringComparison.Ordinal);
+        Assert.Equal(cssClass, line.QuerySelector("span")?.ClassList[0]);
+    }
+
+    [Fact]
+    public void Render_CoverageOff_HasNoCoverageStoreLine()
+    {
+        Assert.Null(Parse(StatusPageRenderer.Render(Model([]))).QuerySelector("#coverage-store"));
+    }
+
     [Fact]
     public void ContentSecurityPolicy_AdmitsExactlyTheRenderedStylesheetAndNoScript()
     {
