@@ -100,6 +100,7 @@ public sealed class CoverageHostTests : IAsyncLifetime
         var error = Assert.Single(host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot(), r => r.Level == LogLevel.Error && r.Category == typeof(SqliteCompletionStore).FullName);
         Assert.Contains($"{StorePath} is not a SQLite database, or is corrupt", error.Message, StringComparison.Ordinal);
 
+        Assert.Equal(0, (await host.ScrapeAsync()).Named("watcher_coverage_store_up").Single().Value);
         var page = await host.Client.GetStringAsync(new Uri("/?refresh=0", UriKind.Relative));
         Assert.Contains($"<dd id=\"coverage-store\"><span class=\"err\">{StorePath} is not a SQLite database, or is corrupt", page, StringComparison.Ordinal);
     }
