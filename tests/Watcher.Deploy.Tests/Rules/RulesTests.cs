@@ -116,7 +116,7 @@ public sealed class RulesTests
         Assert.All(shipped, rule => Assert.Equal(
             alertsOnGauges.Contains((string?)rule["alert"]) ? "5m" : null,
             (string?)rule["keep_firing_for"]));
-        Assert.Equal(6, shipped.Count(r => r["keep_firing_for"] is not null));
+        Assert.Equal(7, shipped.Count(r => r["keep_firing_for"] is not null));
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.All(Alerts(offFolder), rule => Assert.Null(rule["keep_firing_for"]));
     }
