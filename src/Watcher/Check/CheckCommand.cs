@@ -1,6 +1,7 @@
 using System.Globalization;
 using Watcher.Clients;
 using Watcher.Configuration;
+using Watcher.Coverage;
 using Watcher.Health;
 using Watcher.WorkMail;
 using Watcher.WorkMail.Credentials;
@@ -78,7 +79,11 @@ public static class CheckCommand
         var clients = app.Services.GetRequiredService<IWorkMailClients>();
         var checks = options.Jobs.Select(job => CheckJobAsync(clients, job, settings, region, source))
             .Concat(options.Organizations.Select(organization => CheckOrganizationAsync(clients, organization, settings, region, source)));
-        var results = await Task.WhenAll(checks);
+        IReadOnlyList<CheckResult> results = await Task.WhenAll(checks);
+        if (options.Coverage.Enabled && !string.IsNullOrWhiteSpace(options.Coverage.StorePath))
+        {
+            results = [.. results, await CheckStoreAsync(app.Services.GetRequiredService<ICompletionStore>(), options.Coverage.StorePath)];
+        }
 
         await CheckReport.WriteAsync(output, results);
         return results.All(r => r.Succeeded) ? 0 : FailedExitCode;
@@ -125,6 +130,17 @@ public static class CheckCommand
             var subject = operation == WorkMailOperations.ListMailboxExportJobs ? "-" : $"workmail:{operation}";
             return new CheckResult("organization", name, region, subject, "-", "-", ex.ErrorCode, ex.Message, CheckHints.For(ex, call, () => source.Kind));
         }
+    }
+
+    /// <summary>Opens the coverage store as Watcher would at start (creating the file if there is none) and reads it.</summary>
+    private static async Task<CheckResult> CheckStoreAsync(ICompletionStore store, string path)
+    {
+        var completions = await store.LoadAsync(CancellationToken.None);
+        return store.Health.Status == CompletionStoreStatus.Ok
+            ? new CheckResult("store", "-", "-", path, Plural.Of(completions.Count, "completion"), "-", null, null, null)
+            : new CheckResult(
+                "store", "-", "-", path, "-", "-", "StoreUnavailable", store.Health.Reason,
+                "Watcher would remember completed exports in memory only, and lose them on restart. The folder must exist and be writable by Watcher's user (the chart mounts a volume at /var/lib/watcher); a corrupt file must be moved aside. See docs/runbook.md#watchercoveragestoredown.");
     }
 
     private static string Percent(int progress) => string.Create(CultureInfo.InvariantCulture, $"{progress}%");

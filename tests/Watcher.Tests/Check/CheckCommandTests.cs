@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Watcher.Simulator;
 using Watcher.Testing.Network;
 using Watcher.Testing.Processes;
@@ -81,6 +82,46 @@ public sealed class CheckCommandTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Contains($"IAM denied workmail:ListUsers. Allow it on arn:aws:workmail:{_simulator.Region}:<account>:organization/{Org}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("IAM denied workmail:ListMailboxExportJobs", output, StringComparison.Ordinal);
         Assert.DoesNotContain("IAM denied workmail:ListResources", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithAStorePath_OpensTheStoreAndCountsItsCompletions()
+    {
+        var folder = Directory.CreateTempSubdirectory("watcher-check-store-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "coverage.db");
+            var config = Config(["running-job"], []);
+            config["Watcher__Coverage__StorePath"] = path;
+
+            var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+            Assert.Equal(0, exitCode);
+            Assert.Matches(@"store\s+-\s+-\s+" + Regex.Escape(path) + @"\s+0 completions\s+-\s+ok", output);
+            Assert.Contains("2 of 2 checks passed.", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(path), "check creates the store as Watcher would at start");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Check_StorePathInAFolderThatDoesNotExist_NamesThePathWithAHintAndExitsOne()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "watcher-no-such-folder-" + Guid.NewGuid().ToString("N"), "coverage.db");
+        var config = Config(["running-job"], []);
+        config["Watcher__Coverage__StorePath"] = path;
+
+        var (exitCode, output) = await RunCheckAsync(Environment(config));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"store\s+-\s+-\s+" + Regex.Escape(path) + @"\s+-\s+-\s+StoreUnavailable", output);
+        Assert.Contains($"store - {path}: StoreUnavailable: the folder of {path}, {Path.GetDirectoryName(path)}, does not exist", output, StringComparison.Ordinal);
+        Assert.Contains("hint: Watcher would remember completed exports in memory only", output, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 checks passed.", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)), "check creates no folder");
     }
 
     [Fact]
