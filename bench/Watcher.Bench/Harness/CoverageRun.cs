@@ -39,11 +39,7 @@ internal static class CoverageRun
             // The first scan runs at start; the regular ones, at the default interval, come after the measurements.
             var rescan = PollSchedule.Offset(organizationId, new CoverageOptions().Interval);
             Log($"{mailboxes} mailboxes ({seed.Listed} listed, {seed.Jobs} jobs, {seed.Remembered.Count} remembered): coverage host (scan, memory, scrape); next scan after {rescan.TotalMinutes:0} min");
-            var settings = new WatcherSettings(simulator.ServiceUrl, simulator.Region)
-            {
-                Organizations = [organizationId],
-                CoverageStorePath = await WriteStoreAsync(Path.Combine(folder, "coverage.db"), seed.Remembered),
-            };
+            var settings = await SettingsAsync(simulator, organizationId, Path.Combine(folder, "coverage.db"), seed.Remembered);
             await using (var host = ServedWatcher.StartBenchHost(simulator, settings))
             {
                 await host.WaitUntilReadyAsync(ServedWatcher.ReadyTimeout);
@@ -65,11 +61,7 @@ internal static class CoverageRun
             }
 
             Log($"{mailboxes} mailboxes: the same directory with no job listed, {directoryOnly.Remembered.Count} remembered (memory, scrape, chunked framing)");
-            var directoryOnlySettings = new WatcherSettings(simulator.ServiceUrl, simulator.Region)
-            {
-                Organizations = [directoryOnlyId],
-                CoverageStorePath = await WriteStoreAsync(Path.Combine(folder, "directory-only.db"), directoryOnly.Remembered),
-            };
+            var directoryOnlySettings = await SettingsAsync(simulator, directoryOnlyId, Path.Combine(folder, "directory-only.db"), directoryOnly.Remembered);
             await using (var host = ServedWatcher.StartBenchHost(simulator, directoryOnlySettings))
             {
                 await host.WaitUntilReadyAsync(ServedWatcher.ReadyTimeout);
@@ -90,6 +82,14 @@ internal static class CoverageRun
         result.RssBytesPerMailbox = (double)(result.Memory.RssBytes - empty.RssBytes) / mailboxes;
         return result;
     }
+
+    /// <summary>A host discovering one organization, with a store file holding what an earlier run would have left.</summary>
+    private static async Task<WatcherSettings> SettingsAsync(WorkMailSimulator simulator, string organizationId, string storePath, IReadOnlyList<Completion> remembered) =>
+        new(simulator.ServiceUrl, simulator.Region)
+        {
+            Organizations = [organizationId],
+            CoverageStorePath = await WriteStoreAsync(storePath, remembered),
+        };
 
     /// <summary>The completions an earlier run would have left, written the way Watcher writes them.</summary>
     private static async Task<string> WriteStoreAsync(string path, IReadOnlyList<Completion> completions)

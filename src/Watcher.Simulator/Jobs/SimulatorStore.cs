@@ -122,7 +122,6 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
     public int DeleteUsers(string organizationId, IEnumerable<string> userIds)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        var deleted = 0;
         lock (_gate)
         {
             if (!_organizations.TryGetValue(organizationId, out var organization))
@@ -130,18 +129,9 @@ public sealed class SimulatorStore(TimeProvider? timeProvider = null)
                 return 0;
             }
 
-            var byId = organization.Users.All().ToDictionary(u => u.Id!, StringComparer.Ordinal);
-            foreach (var id in userIds)
-            {
-                if (byId.TryGetValue(id, out var user)
-                    && organization.Users.Replace(user with { State = SimulatedDirectory.Deleted, DisabledDate = user.DisabledDate ?? TimeProvider.GetUtcNow() }))
-                {
-                    deleted++;
-                }
-            }
+            var now = TimeProvider.GetUtcNow();
+            return userIds.Count(id => organization.Users.Update(id, u => u with { State = SimulatedDirectory.Deleted, DisabledDate = u.DisabledDate ?? now }));
         }
-
-        return deleted;
     }
 
     /// <summary>The organization's users in id order (ListUsers' order), with their Ids; empty when unknown.</summary>

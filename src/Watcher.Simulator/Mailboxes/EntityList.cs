@@ -25,16 +25,16 @@ internal sealed class EntityList<T>(Func<T, string> idOf)
         return true;
     }
 
-    /// <summary>Replaces the entry with the same id; false when there is none.</summary>
-    public bool Replace(T entry)
+    /// <summary>Replaces the entry of <paramref name="id"/> with <paramref name="change"/> of it (which keeps the id); false when there is none.</summary>
+    public bool Update(string id, Func<T, T> change)
     {
-        var index = Find(idOf(entry));
+        var index = Find(id);
         if (index < 0)
         {
             return false;
         }
 
-        _entries[index] = entry;
+        _entries[index] = change(_entries[index]);
         return true;
     }
 

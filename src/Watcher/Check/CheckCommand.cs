@@ -80,9 +80,9 @@ public static class CheckCommand
         var checks = options.Jobs.Select(job => CheckJobAsync(clients, job, settings, region, source))
             .Concat(options.Organizations.Select(organization => CheckOrganizationAsync(clients, organization, settings, region, source)));
         IReadOnlyList<CheckResult> results = await Task.WhenAll(checks);
-        if (options.Coverage.Enabled && !string.IsNullOrWhiteSpace(options.Coverage.StorePath))
+        if (app.Services.GetRequiredService<ICompletionStore>() is { Path: { } storePath } store)
         {
-            results = [.. results, await CheckStoreAsync(app.Services.GetRequiredService<ICompletionStore>(), options.Coverage.StorePath)];
+            results = [.. results, await CheckStoreAsync(store, storePath)];
         }
 
         await CheckReport.WriteAsync(output, results);

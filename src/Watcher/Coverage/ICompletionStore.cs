@@ -6,6 +6,9 @@ namespace Watcher.Coverage;
 /// </summary>
 public interface ICompletionStore
 {
+    /// <summary>The file completions are kept in; null when they are kept in memory only.</summary>
+    string? Path { get; }
+
     CompletionStoreHealth Health { get; }
 
     /// <summary>

@@ -9,6 +9,8 @@ public sealed class NoCompletionStore : ICompletionStore
     private readonly Lock _gate = new();
     private readonly Dictionary<MailboxKey, Completion> _completions = [];
 
+    public string? Path => null;
+
     public CompletionStoreHealth Health => CompletionStoreHealth.Ok;
 
     public Task<bool> RecordAsync(Completion completion, CancellationToken cancellationToken = default)

@@ -19,9 +19,10 @@ internal static class StatusPageEndpoint
     public static async Task WriteAsync(HttpContext context)
     {
         var services = context.RequestServices;
+        var store = services.GetRequiredService<ICompletionStore>();
 
         // Read once at start, as the store is.
-        var coverage = services.GetRequiredService<IOptions<WatcherOptions>>().Value.Coverage;
+        var coverageEnabled = services.GetRequiredService<IOptions<WatcherOptions>>().Value.Coverage.Enabled;
         var model = new StatusPageModel(
             services.GetRequiredService<ExportJobStore>().Current.Values.ToList(),
             services.GetRequiredService<OrganizationStore>().Current,
@@ -32,8 +33,8 @@ internal static class StatusPageEndpoint
             services.GetRequiredService<CoverageStore>().Current)
         {
             CredentialProblems = services.GetRequiredService<CredentialHealth>().Current(),
-            CoverageStorePath = coverage.Enabled && !string.IsNullOrWhiteSpace(coverage.StorePath) ? coverage.StorePath : null,
-            CoverageStoreHealth = coverage.Enabled ? services.GetRequiredService<ICompletionStore>().Health : null,
+            CoverageStorePath = store.Path,
+            CoverageStoreHealth = coverageEnabled ? store.Health : null,
         };
         var html = StatusPageRenderer.Render(model);
 
